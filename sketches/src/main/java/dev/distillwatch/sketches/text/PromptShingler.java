@@ -144,15 +144,12 @@ public final class PromptShingler {
     List<String> rendered = new ArrayList<>();
     new Lexer(buffer, rendered).run(prompt);
     int n = rendered.size();
-    int h = Math.min(window, (n + 1) / 2);
     StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < h; i++) {
-      sb.append(rendered.get(i)).append(' ');
-    }
-    if (n > 2 * h) {
-      sb.append("‹…› ");
-    }
-    for (int i = Math.max(h, n - h); i < n; i++) {
+    for (int i = 0; i < n; i++) {
+      if (i == window && n > 2 * window) {
+        sb.append("‹…› ");
+        i = n - window;
+      }
       sb.append(rendered.get(i)).append(' ');
     }
     return sb.toString().trim();
