@@ -216,7 +216,44 @@ public final class PromptShingler {
       while (i < n) {
         char c = prompt.charAt(i);
         if (c < 128) {
-          feed(ASCII_FOLD[c], ASCII_CLASS[c]);
+          byte cls = ASCII_CLASS[c];
+          // Fast path for the common case, small enough to stay inlined: a letter or a space
+          // while no fence, URL, quote-mark or number-separator state is pending.
+          if (cls <= SPACE && cls != DIGIT && !inFence && skipUntilSpace < 0
+              && pendingBackticks == 0 && pendingSeparator == 0) {
+            if (cls == LETTER) {
+              // Inner loop over the run of ASCII letters, state in locals.
+              char[] word = out.word;
+              int length = out.wordLength;
+              boolean hex = wordAllHex;
+              while (true) {
+                char folded = ASCII_FOLD[c];
+                if (length == word.length) {
+                  out.wordLength = length;
+                  out.appendWordChar(folded);
+                  word = out.word;
+                  length = out.wordLength;
+                } else {
+                  word[length++] = folded;
+                }
+                hex &= folded >= 'a' && folded <= 'f';
+                if (++i == n) {
+                  break;
+                }
+                c = prompt.charAt(i);
+                if (c >= 128 || ASCII_CLASS[c] != LETTER) {
+                  break;
+                }
+              }
+              out.wordLength = length;
+              wordHasLetter = true;
+              wordAllHex = hex;
+              continue;
+            }
+            flushWord();
+          } else {
+            feed(ASCII_FOLD[c], cls);
+          }
           i++;
         } else {
           i = feedNonAscii(prompt, i);
@@ -287,7 +324,7 @@ public final class PromptShingler {
           if (++fenceBackticks == 3) {
             inFence = false;
             fenceBackticks = 0;
-            addToken(TokenKind.CODE, "‹code›");
+            addToken(TokenKind.CODE);
           }
         } else {
           fenceBackticks = 0;
@@ -298,7 +335,7 @@ public final class PromptShingler {
         if (cls == SPACE || cls == NEWLINE) {
           TokenKind kind = TokenKind.ofCode(skipUntilSpace);
           skipUntilSpace = -1;
-          addToken(kind, kind == TokenKind.URL ? "‹url›" : "‹email›");
+          addToken(kind);
         } else {
           return;
         }
@@ -352,7 +389,7 @@ public final class PromptShingler {
           flushWord();
           quoteStart = -1; // quotes do not span lines
           if (out.tokenCount == 0 || out.tokenKind[out.tokenCount - 1] != TokenKind.NEWLINE.code()) {
-            addToken(TokenKind.NEWLINE, "⏎");
+            addToken(TokenKind.NEWLINE);
           }
           return;
         default:
@@ -414,7 +451,7 @@ public final class PromptShingler {
           if (rendered != null) {
             rendered.subList(start, rendered.size()).clear();
           }
-          addToken(TokenKind.QUOTED, "‹quoted›");
+          addToken(TokenKind.QUOTED);
         }
         return;
       }
@@ -462,14 +499,14 @@ public final class PromptShingler {
         kind = TokenKind.WORD;
       }
       if (kind == TokenKind.WORD) {
-        long hash = hasher.hashCharsToLong(out.wordView);
+        long hash = hashWord(length);
         out.addToken(hash, TokenKind.WORD.code());
         out.addContent(hash);
         if (rendered != null) {
           rendered.add(out.wordView.toString());
         }
       } else {
-        addToken(kind, "‹" + kind.name().toLowerCase(java.util.Locale.ROOT) + "›");
+        addToken(kind);
       }
       out.wordLength = 0;
       wordHasLetter = false;
@@ -477,21 +514,44 @@ public final class PromptShingler {
       wordAllHex = true;
     }
 
-    private void addToken(TokenKind kind, String rendering) {
+    /**
+     * Keyed hash of the word: words of up to 8 chars are packed injectively into two longs (16
+     * bits per char, plus the length) and hashed with one hash4j call, longer words go through
+     * {@code hashCharsToLong}. Either way the seed keys the result.
+     */
+    private long hashWord(int length) {
+      char[] w = out.word;
+      if (length <= 8) {
+        long lo = 0;
+        long hi = 0;
+        for (int k = 0; k < length; k++) {
+          if (k < 4) {
+            lo |= (long) w[k] << (16 * k);
+          } else {
+            hi |= (long) w[k] << (16 * (k - 4));
+          }
+        }
+        return hasher.hashLongLongLongToLong(length, lo, hi);
+      }
+      return hasher.hashCharsToLong(out.wordView);
+    }
+
+    private void addToken(TokenKind kind) {
       out.addToken(slotHash[kind.ordinal()], kind.code());
       if (rendered != null) {
-        rendered.add(rendering);
+        rendered.add(kind == TokenKind.NEWLINE
+            ? "⏎" : "‹" + kind.name().toLowerCase(java.util.Locale.ROOT) + "›");
       }
     }
 
     private void finish() {
       if (inFence) {
-        addToken(TokenKind.CODE, "‹code›");
+        addToken(TokenKind.CODE);
         return;
       }
       if (skipUntilSpace >= 0) {
         TokenKind kind = TokenKind.ofCode(skipUntilSpace);
-        addToken(kind, kind == TokenKind.URL ? "‹url›" : "‹email›");
+        addToken(kind);
         return;
       }
       flushSeparator();
