@@ -1,0 +1,588 @@
+package dev.distillwatch.sketches.text;
+
+import com.dynatrace.hash4j.hashing.Hasher64;
+import com.dynatrace.hash4j.hashing.Hashing;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a prompt into a <em>skeleton</em> view (what the template looks like) and a
+ * <em>content</em> view (the task words), in one pass over its chars.
+ *
+ * <h2>Normalisation</h2>
+ *
+ * NFKC and lower-case folding with an ASCII fast path: ASCII chars are folded with a table;
+ * only runs of non-ASCII chars go through {@link java.text.Normalizer} (and only when they are not
+ * already NFKC). Runs of spaces fold to nothing, runs of line breaks to one {@link
+ * TokenKind#NEWLINE} token.
+ *
+ * <h2>Slots</h2>
+ *
+ * Stateless rules replace variable parts by slot tokens ({@link TokenKind#isSlot()}): numbers,
+ * double-quoted and back-ticked spans (one line, at most {@value #MAX_QUOTED_TOKENS} tokens),
+ * fenced code blocks, URLs, e-mail addresses and long hex/alphanumeric identifiers.
+ *
+ * <h2>Skeleton</h2>
+ *
+ * Templates wrap tasks: the template sits at the head and/or the tail of a prompt, the task in
+ * the middle. As in Drain (He et al., "Drain: An Online Log Parsing Approach with Fixed Depth
+ * Tree", ICWS 2017), which keys log templates on their leading tokens, the skeleton is anchored
+ * at fixed positions: it is the set of token trigrams starting at the first and ending at the last {@code w}
+ * tokens ({@code w} = {@link Builder#windowTokens}, default 6), each trigram anchored at one of
+ * those tokens, head and tail in separate namespaces, and the whole middle — the long run of
+ * task content — is one implicit slot. Trigrams nearer the ends are replicated (weight {@code ~2w/(i + w/2)} at distance {@code i}
+ * from the end), so that MinHash over the skeleton estimates a position-weighted Jaccard
+ * similarity in which the first and last tokens count most. Measured on the bundled prompts, this
+ * stateless design beat a Drain-like document-frequency rule (keep tokens that recur across
+ * recent prompts): the latter kept the tasks' own recurring phrasing (BBH, toolformer headers,
+ * GSM8K "how many") and its output depended on campaign volume. The price: a template whose only
+ * fixed text is a few words at one end is indistinguishable from a common opening phrase (see the
+ * module README).
+ *
+ * <h2>Hashing</h2>
+ *
+ * Tokens are hashed with hash4j komihash 5.0 keyed by the deployment seed, so outsiders cannot
+ * craft colliding prompts. Instances are immutable and thread-safe; the {@link ShingleBuffer} is
+ * per thread.
+ */
+public final class PromptShingler {
+  /** Longest quoted span (in tokens) that collapses into one {@link TokenKind#QUOTED} slot. */
+  public static final int MAX_QUOTED_TOKENS = 48;
+
+  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+  private static final long HEAD = 0x68656164L;
+  private static final long TAIL = 0x7461696CL;
+
+  private static final byte LETTER = 0;
+  private static final byte DIGIT = 1;
+  private static final byte SPACE = 2;
+  private static final byte NEWLINE = 3;
+  private static final byte OTHER = 4;
+  private static final byte[] ASCII_CLASS = new byte[128];
+  private static final char[] ASCII_FOLD = new char[128];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      ASCII_FOLD[c] = (char) (c >= 'A' && c <= 'Z' ? c + 32 : c);
+      byte cls;
+      if (Character.isLetter(c) || c == '_') {
+        cls = LETTER;
+      } else if (c >= '0' && c <= '9') {
+        cls = DIGIT;
+      } else if (c == '\n') {
+        cls = NEWLINE;
+      } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0B) {
+        cls = SPACE;
+      } else if (c < 32 || c == 127) {
+        cls = SPACE; // control chars fold like whitespace
+      } else {
+        cls = OTHER;
+      }
+      ASCII_CLASS[c] = cls;
+    }
+  }
+
+  private final long seed;
+  private final int window;
+  private final Hasher64 hasher;
+  private final long[] slotHash = new long[TokenKind.values().length];
+  private final long[] asciiHash = new long[128];
+  private final long start;
+  private final long end;
+  private final int[] weights;
+
+  private PromptShingler(Builder builder) {
+    this.seed = builder.seed;
+    this.window = builder.windowTokens;
+    this.hasher = Hashing.komihash5_0(seed);
+    for (TokenKind kind : TokenKind.values()) {
+      slotHash[kind.ordinal()] = hasher.hashCharsToLong("\u0000slot:" + kind.name());
+    }
+    for (int c = 0; c < 128; c++) {
+      asciiHash[c] = hasher.hashCharsToLong(String.valueOf((char) c));
+    }
+    start = hasher.hashCharsToLong("\u0000start");
+    end = hasher.hashCharsToLong("\u0000end");
+    weights = new int[window];
+    for (int i = 0; i < window; i++) {
+      weights[i] = (int) Math.max(1, Math.round(2.0 * window / (i + window / 2.0)));
+    }
+  }
+
+  /** A builder keyed by the deployment's secret seed. */
+  public static Builder builder(long seed) {
+    return new Builder(seed);
+  }
+
+  /** The seed the token hashes are keyed with. */
+  public long seed() {
+    return seed;
+  }
+
+  /** Tokens per end that make up the skeleton. */
+  public int windowTokens() {
+    return window;
+  }
+
+  /**
+   * Lexes {@code prompt} into {@code out}: token stream, skeleton shingle hashes, content token
+   * hashes. Previous contents of {@code out} are discarded.
+   */
+  public void shingle(CharSequence prompt, ShingleBuffer out) {
+    out.reset();
+    new Lexer(out, null).run(prompt);
+    buildSkeleton(out);
+  }
+
+  /**
+   * The skeleton rendered as text, e.g. {@code "answer the following question : \n ‹…› "}; for
+   * debugging and tests only (allocates).
+   */
+  public String skeletonText(CharSequence prompt) {
+    ShingleBuffer buffer = new ShingleBuffer();
+    List<String> rendered = new ArrayList<>();
+    new Lexer(buffer, rendered).run(prompt);
+    int n = rendered.size();
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      if (i == window && n > 2 * window) {
+        sb.append("‹…› ");
+        i = n - window;
+      }
+      sb.append(rendered.get(i)).append(' ');
+    }
+    return sb.toString().trim();
+  }
+
+  private void buildSkeleton(ShingleBuffer out) {
+    int n = out.tokenCount;
+    if (n == 0) {
+      return;
+    }
+    long[] tokens = out.tokenHash;
+    int h = Math.min(window, n);
+    for (int i = 0; i < h; i++) {
+      long next = i + 1 < n ? tokens[i + 1] : end;
+      long next2 = i + 2 < n ? tokens[i + 2] : end;
+      addWeighted(out, hasher.hashLongLongLongToLong(HEAD, tokens[i], next * 31 + next2), weights[i]);
+    }
+    for (int j = 0; j < h; j++) {
+      int k = n - 1 - j;
+      long previous = k > 0 ? tokens[k - 1] : start;
+      long previous2 = k > 1 ? tokens[k - 2] : start;
+      addWeighted(out, hasher.hashLongLongLongToLong(TAIL, previous * 31 + previous2, tokens[k]), weights[j]);
+    }
+  }
+
+  private static void addWeighted(ShingleBuffer out, long bigram, int weight) {
+    out.addSkeleton(bigram);
+    for (int r = 1; r < weight; r++) {
+      out.addSkeleton(mix(bigram + r * GOLDEN));
+    }
+  }
+
+  /** Murmur3 fmix64: spreads a keyed hash into distinct replicas. */
+  private static long mix(long x) {
+    x = (x ^ (x >>> 33)) * 0xff51afd7ed558ccdL;
+    x = (x ^ (x >>> 33)) * 0xc4ceb9fe1a85ec53L;
+    return x ^ (x >>> 33);
+  }
+
+  /** One-pass lexer: normalises, folds, slots and hashes tokens. */
+  private final class Lexer {
+    private final ShingleBuffer out;
+    private final List<String> rendered; // null on the hot path
+
+    private boolean wordHasLetter;
+    private boolean wordHasDigit;
+    private boolean wordAllHex = true;
+    private char pendingSeparator; // '.' or ',' after digits, waiting for the next char
+    private int pendingBackticks;
+    private boolean inFence;
+    private int fenceBackticks;
+    private byte skipUntilSpace = -1; // URL or EMAIL kind code while skipping, else -1
+    private int quoteStart = -1;
+    private char quoteChar;
+
+    Lexer(ShingleBuffer out, List<String> rendered) {
+      this.out = out;
+      this.rendered = rendered;
+    }
+
+    void run(CharSequence prompt) {
+      int n = prompt.length();
+      int i = 0;
+      while (i < n) {
+        char c = prompt.charAt(i);
+        if (c < 128) {
+          byte cls = ASCII_CLASS[c];
+          // Fast path for the common case, small enough to stay inlined: a letter or a space
+          // while no fence, URL, quote-mark or number-separator state is pending.
+          if (cls <= SPACE && cls != DIGIT && !inFence && skipUntilSpace < 0
+              && pendingBackticks == 0 && pendingSeparator == 0) {
+            if (cls == LETTER) {
+              // Inner loop over the run of ASCII letters, state in locals.
+              char[] word = out.word;
+              int length = out.wordLength;
+              boolean hex = wordAllHex;
+              while (true) {
+                char folded = ASCII_FOLD[c];
+                if (length == word.length) {
+                  out.wordLength = length;
+                  out.appendWordChar(folded);
+                  word = out.word;
+                  length = out.wordLength;
+                } else {
+                  word[length++] = folded;
+                }
+                hex &= folded >= 'a' && folded <= 'f';
+                if (++i == n) {
+                  break;
+                }
+                c = prompt.charAt(i);
+                if (c >= 128 || ASCII_CLASS[c] != LETTER) {
+                  break;
+                }
+              }
+              out.wordLength = length;
+              wordHasLetter = true;
+              wordAllHex = hex;
+              continue;
+            }
+            flushWord();
+          } else {
+            feed(ASCII_FOLD[c], cls);
+          }
+          i++;
+        } else {
+          i = feedNonAscii(prompt, i);
+        }
+      }
+      finish();
+    }
+
+    /** Normalises the run of non-ASCII chars starting at {@code from}; returns where it ends. */
+    private int feedNonAscii(CharSequence prompt, int from) {
+      int to = from + 1;
+      int n = prompt.length();
+      while (to < n && prompt.charAt(to) >= 128) {
+        to++;
+      }
+      int segmentStart = from;
+      // A combining mark composes with the ASCII letter before it: take that letter back.
+      if (from > 0
+          && out.wordLength > 0
+          && Character.getType(prompt.charAt(from)) == Character.NON_SPACING_MARK
+          && prompt.charAt(from - 1) < 128) {
+        out.wordLength--;
+        segmentStart = from - 1;
+      }
+      String segment = prompt.subSequence(segmentStart, to).toString();
+      if (!Normalizer.isNormalized(segment, Normalizer.Form.NFKC)) {
+        segment = Normalizer.normalize(segment, Normalizer.Form.NFKC);
+      }
+      for (int k = 0; k < segment.length(); ) {
+        int cp = segment.codePointAt(k);
+        k += Character.charCount(cp);
+        int folded = Character.toLowerCase(cp);
+        byte cls = classify(folded);
+        if (Character.isBmpCodePoint(folded)) {
+          feed((char) folded, cls);
+        } else {
+          feed(Character.highSurrogate(folded), cls);
+          feed(Character.lowSurrogate(folded), cls);
+        }
+      }
+      return to;
+    }
+
+    private byte classify(int cp) {
+      if (cp < 128) {
+        return ASCII_CLASS[cp];
+      }
+      if (Character.isLetter(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
+          || Character.getType(cp) == Character.COMBINING_SPACING_MARK) {
+        return LETTER;
+      }
+      if (Character.isDigit(cp)) {
+        return DIGIT;
+      }
+      if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
+        return NEWLINE;
+      }
+      if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp)
+          || Character.getType(cp) == Character.FORMAT) {
+        return SPACE;
+      }
+      return OTHER;
+    }
+
+    private void feed(char c, byte cls) {
+      if (inFence) {
+        if (c == '`') {
+          if (++fenceBackticks == 3) {
+            inFence = false;
+            fenceBackticks = 0;
+            addToken(TokenKind.CODE);
+          }
+        } else {
+          fenceBackticks = 0;
+        }
+        return;
+      }
+      if (skipUntilSpace >= 0) {
+        if (cls == SPACE || cls == NEWLINE) {
+          TokenKind kind = TokenKind.ofCode(skipUntilSpace);
+          skipUntilSpace = -1;
+          addToken(kind);
+        } else {
+          return;
+        }
+      }
+      if (c == '`') {
+        flushSeparator();
+        flushWord();
+        pendingBackticks++;
+        return;
+      }
+      if (pendingBackticks > 0) {
+        int run = pendingBackticks;
+        pendingBackticks = 0;
+        if (run >= 3) {
+          inFence = true;
+          fenceBackticks = 0;
+          feed(c, cls);
+          return;
+        }
+        quote('`');
+      }
+      if (pendingSeparator != 0) {
+        if (cls == DIGIT) {
+          pendingSeparator = 0;
+          out.appendWordChar(c);
+          wordHasDigit = true;
+          return;
+        }
+        char separator = pendingSeparator;
+        pendingSeparator = 0;
+        flushWord();
+        punct(separator);
+      }
+      switch (cls) {
+        case LETTER:
+          out.appendWordChar(c);
+          wordHasLetter = true;
+          wordAllHex &= (c >= 'a' && c <= 'f');
+          return;
+        case DIGIT:
+          if (out.wordLength == 0) {
+            wordAllHex = true;
+          }
+          out.appendWordChar(c);
+          wordHasDigit = true;
+          return;
+        case SPACE:
+          flushWord();
+          return;
+        case NEWLINE:
+          flushWord();
+          quoteStart = -1; // quotes do not span lines
+          if (out.tokenCount == 0 || out.tokenKind[out.tokenCount - 1] != TokenKind.NEWLINE.code()) {
+            addToken(TokenKind.NEWLINE);
+          }
+          return;
+        default:
+          other(c);
+      }
+    }
+
+    private void other(char c) {
+      if ((c == '.' || c == ',') && out.wordLength > 0 && wordHasDigit && !wordHasLetter) {
+        pendingSeparator = c;
+        return;
+      }
+      if (c == ':' && out.wordLength > 0 && isWord("http", "https")) {
+        out.wordLength = 0;
+        skipUntilSpace = TokenKind.URL.code();
+        return;
+      }
+      if (c == '.' && out.wordLength > 0 && isWord("www", "www")) {
+        out.wordLength = 0;
+        skipUntilSpace = TokenKind.URL.code();
+        return;
+      }
+      if (c == '@' && out.wordLength > 0) {
+        out.wordLength = 0;
+        skipUntilSpace = TokenKind.EMAIL.code();
+        return;
+      }
+      flushWord();
+      if (c == '"' || c == '\u201C' || c == '\u201D') {
+        quote('"');
+        return;
+      }
+      punct(c);
+    }
+
+    private boolean isWord(String a, String b) {
+      return contentEquals(a) || contentEquals(b);
+    }
+
+    private boolean contentEquals(String s) {
+      if (out.wordLength != s.length()) {
+        return false;
+      }
+      for (int k = 0; k < s.length(); k++) {
+        if (out.word[k] != s.charAt(k)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Opens a quoted span, or closes it into one slot if it is short and on one line. */
+    private void quote(char kind) {
+      if (quoteStart >= 0 && quoteChar == kind) {
+        int start = quoteStart;
+        quoteStart = -1;
+        if (out.tokenCount - start <= MAX_QUOTED_TOKENS) {
+          out.tokenCount = start;
+          if (rendered != null) {
+            rendered.subList(start, rendered.size()).clear();
+          }
+          addToken(TokenKind.QUOTED);
+        }
+        return;
+      }
+      quoteStart = out.tokenCount;
+      quoteChar = kind;
+    }
+
+    private void punct(char c) {
+      long hash = c < 128 ? asciiHash[c] : hasher.hashIntToLong(c);
+      out.addToken(hash, TokenKind.PUNCT.code());
+      if (rendered != null) {
+        rendered.add(String.valueOf(c));
+      }
+    }
+
+    private void flushSeparator() {
+      if (pendingSeparator != 0) {
+        char separator = pendingSeparator;
+        pendingSeparator = 0;
+        flushWord();
+        punct(separator);
+      }
+    }
+
+    private void flushWord() {
+      int length = out.wordLength;
+      if (length == 0) {
+        return;
+      }
+      TokenKind kind;
+      if (!wordHasLetter) {
+        kind = TokenKind.NUMBER;
+      } else if (wordHasDigit) {
+        boolean hexPrefix = length > 2 && out.word[0] == '0' && out.word[1] == 'x';
+        if (hexPrefix || length >= 8) {
+          kind = TokenKind.ID;
+        } else if (out.word[0] >= '0' && out.word[0] <= '9') {
+          kind = TokenKind.NUMBER; // 3rd, 100k, 5kg
+        } else {
+          kind = TokenKind.WORD; // gpt4, mp3
+        }
+      } else if (length >= 16 && wordAllHex) {
+        kind = TokenKind.ID;
+      } else {
+        kind = TokenKind.WORD;
+      }
+      if (kind == TokenKind.WORD) {
+        long hash = hashWord(length);
+        out.addToken(hash, TokenKind.WORD.code());
+        out.addContent(hash);
+        if (rendered != null) {
+          rendered.add(out.wordView.toString());
+        }
+      } else {
+        addToken(kind);
+      }
+      out.wordLength = 0;
+      wordHasLetter = false;
+      wordHasDigit = false;
+      wordAllHex = true;
+    }
+
+    /**
+     * Keyed hash of the word: words of up to 8 chars are packed injectively into two longs (16
+     * bits per char, plus the length) and hashed with one hash4j call, longer words go through
+     * {@code hashCharsToLong}. Either way the seed keys the result.
+     */
+    private long hashWord(int length) {
+      char[] w = out.word;
+      if (length <= 8) {
+        long lo = 0;
+        long hi = 0;
+        for (int k = 0; k < length; k++) {
+          if (k < 4) {
+            lo |= (long) w[k] << (16 * k);
+          } else {
+            hi |= (long) w[k] << (16 * (k - 4));
+          }
+        }
+        return hasher.hashLongLongLongToLong(length, lo, hi);
+      }
+      return hasher.hashCharsToLong(out.wordView);
+    }
+
+    private void addToken(TokenKind kind) {
+      out.addToken(slotHash[kind.ordinal()], kind.code());
+      if (rendered != null) {
+        rendered.add(kind == TokenKind.NEWLINE
+            ? "⏎" : "‹" + kind.name().toLowerCase(java.util.Locale.ROOT) + "›");
+      }
+    }
+
+    private void finish() {
+      if (inFence) {
+        addToken(TokenKind.CODE);
+        return;
+      }
+      if (skipUntilSpace >= 0) {
+        TokenKind kind = TokenKind.ofCode(skipUntilSpace);
+        addToken(kind);
+        return;
+      }
+      flushSeparator();
+      flushWord();
+      if (pendingBackticks > 0) {
+        punct('`');
+      }
+    }
+  }
+
+  /** Immutable configuration of a {@link PromptShingler}. */
+  public static final class Builder {
+    private final long seed;
+    private int windowTokens = 6;
+
+    private Builder(long seed) {
+      this.seed = seed;
+    }
+
+    /** Tokens taken from each end of the prompt into the skeleton (default 6, at least 2). */
+    public Builder windowTokens(int tokens) {
+      if (tokens < 2 || tokens > 1024) {
+        throw new IllegalArgumentException("windowTokens must be in [2, 1024]: " + tokens);
+      }
+      this.windowTokens = tokens;
+      return this;
+    }
+
+    /** Builds the shingler. */
+    public PromptShingler build() {
+      return new PromptShingler(this);
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package dev.distillwatch.sketches.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.distillwatch.sketches.PromptSample;
+import dev.distillwatch.sketches.PromptSample.Prompt;
+import dev.distillwatch.sketches.signature.OnePermutationMinHash;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PromptShinglerTest {
+  private static final PromptShingler SHINGLER = PromptShingler.builder(99).build();
+  private static final OnePermutationMinHash MINHASH = OnePermutationMinHash.create(128, 99);
+
+  private static long[] skeleton(String prompt) {
+    ShingleBuffer buffer = new ShingleBuffer();
+    SHINGLER.shingle(prompt, buffer);
+    return buffer.skeletonCopy();
+  }
+
+  private static double similarity(String a, String b) {
+    ShingleBuffer buffer = new ShingleBuffer();
+    SHINGLER.shingle(a, buffer);
+    long[] sa = MINHASH.compute(buffer.skeleton(), buffer.skeletonSize());
+    SHINGLER.shingle(b, buffer);
+    long[] sb = MINHASH.compute(buffer.skeleton(), buffer.skeletonSize());
+    return OnePermutationMinHash.similarity(sa, sb);
+  }
+
+  @ParameterizedTest(name = "{0} ≡ {1}")
+  @CsvSource(delimiter = '|', value = {
+      "Hello World|hello world",
+      "hello    world|hello world",
+      "hello\tworld  |  hello world",
+      "ＨＥＬＬＯ ｗｏｒｌｄ|hello world", // fullwidth → NFKC
+      "café au lait|cafe\u0301 au lait", // precomposed vs combining accent
+      "ﬁnd the ﬁle|find the file", // ligature → NFKC
+      "add 3 and 4|add 17 and 42.5",
+      "open https://example.com/a?b=1 now|open http://other.org now",
+      "mail bob@example.com today|mail alice@corp.io today",
+      "say \"hi there\" twice|say \"something else entirely\" twice",
+      "run `ls -la` here|run `rm -rf /tmp/x` here",
+      "commit 3f9a8b7c6d5e4f3a2b1c now|commit 0xdeadbeef now",
+  })
+  void equivalentPromptsGiveIdenticalSkeletons(String a, String b) {
+    assertThat(skeleton(a)).isEqualTo(skeleton(b));
+  }
+
+  @Test
+  void codeFencesAndLineBreakRunsFold() {
+    assertThat(skeleton("fix this:\n```python\nprint(1)\n```\nthanks"))
+        .isEqualTo(skeleton("fix this:\n\n\n```\nint main() { return 0; }\n```\nthanks"));
+    assertThat(SHINGLER.skeletonText("Fix this:\n```js\nx()\n```\nThanks"))
+        .isEqualTo("fix this : ⏎ ‹code› ⏎ thanks");
+  }
+
+  @Test
+  void skeletonTextShowsTheTemplateAndElidesTheMiddle() {
+    String text = SHINGLER.skeletonText("You are a careful assistant. Solve the problem below: "
+        + "Natalia sold clips to 48 of her friends in April, and then she sold half as many clips "
+        + "in May. How many clips did Natalia sell altogether? Answer with a number only.");
+    assertThat(text).startsWith("you are a careful assistant .").contains("‹…›")
+        .endsWith("answer with a number only .");
+  }
+
+  @Test
+  void slotsAndTokensAreReported() {
+    ShingleBuffer buffer = new ShingleBuffer();
+    SHINGLER.shingle("Pay 20 dollars to bob@x.org", buffer);
+    assertThat(buffer.tokenCount()).isEqualTo(5);
+    assertThat(buffer.tokenKind(1)).isEqualTo(TokenKind.NUMBER);
+    assertThat(buffer.tokenKind(4)).isEqualTo(TokenKind.EMAIL);
+    assertThat(buffer.contentSize()).isEqualTo(3); // pay, dollars, to
+  }
+
+  @Test
+  void differentSeedsGiveDifferentHashes() {
+    ShingleBuffer a = new ShingleBuffer();
+    ShingleBuffer b = new ShingleBuffer();
+    PromptShingler.builder(1).build().shingle("same prompt text", a);
+    PromptShingler.builder(2).build().shingle("same prompt text", b);
+    assertThat(a.skeletonCopy()).isNotEqualTo(b.skeletonCopy());
+  }
+
+  @Test
+  void bufferIsReusableAcrossPrompts() {
+    ShingleBuffer buffer = new ShingleBuffer();
+    StringBuilder longPrompt = new StringBuilder();
+    for (int i = 0; i < 2000; i++) {
+      longPrompt.append("word").append(i % 7).append(' ');
+    }
+    SHINGLER.shingle(longPrompt, buffer);
+    SHINGLER.shingle("short one", buffer);
+    assertThat(buffer.skeletonCopy()).isEqualTo(skeleton("short one"));
+  }
+
+  /** On real tasks: one template, different tasks → similar; different templates → not. */
+  @Test
+  void sameTemplateWithDifferentTasksIsSimilarOnRealPrompts() {
+    List<Prompt> tasks = new ArrayList<>(PromptSample.extractionStyle());
+    Collections.shuffle(tasks, new Random(11));
+    String template = "You are an expert tutor. Solve the following task and reply in JSON with "
+        + "keys \"reasoning\" and \"answer\".\n\nTask:\n{t}\n\nRemember: JSON only, no prose.";
+    String other = "Translate the text below into French, keeping the formatting.\n\n{t}\n\n"
+        + "Return only the translation.";
+    int n = 200;
+    double same = 0;
+    double cross = 0;
+    double bare = 0;
+    for (int i = 0; i < n; i++) {
+      String a = tasks.get(2 * i).text();
+      String b = tasks.get(2 * i + 1).text();
+      same += similarity(template.replace("{t}", a), template.replace("{t}", b));
+      cross += similarity(template.replace("{t}", a), other.replace("{t}", b));
+      bare += similarity(a, b);
+    }
+    assertThat(same / n).isGreaterThan(0.6);
+    assertThat(cross / n).isLessThan(0.1);
+    assertThat(bare / n).isLessThan(0.1);
+  }
+
+  @Test
+  void unrelatedBenignPromptsAreDissimilar() {
+    List<Prompt> benign = new ArrayList<>(PromptSample.benign());
+    Collections.shuffle(benign, new Random(12));
+    int n = 500;
+    int similar = 0;
+    for (int i = 0; i < n; i++) {
+      if (similarity(benign.get(2 * i).text(), benign.get(2 * i + 1).text()) >= 0.25) {
+        similar++;
+      }
+    }
+    assertThat(similar).isLessThan(n / 50); // < 2% of random pairs
+  }
+}
