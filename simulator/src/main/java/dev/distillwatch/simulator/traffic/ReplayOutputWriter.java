@@ -16,8 +16,11 @@ import java.util.TreeMap;
  * Writes a replay's results as JSON Lines in UTF-8, exactly as {@code traffic-log.md} specifies
  * them: one verdict line per account, and one line per campaign. Fields are written in the
  * specification's order, scores with exactly 4 decimals, timestamps as RFC 3339 UTC with
- * milliseconds; the same summaries always give the same bytes. Characters that UTF-8 cannot
- * encode (lone surrogates) are written as {@code \\uXXXX} escapes.
+ * milliseconds; the same summaries always give the same bytes. Text is UTF-8, except that
+ * surrogates (characters outside the Basic Multilingual Plane, and lone surrogates, which UTF-8
+ * cannot encode) are written as {@code \\uXXXX} escapes. Jackson's
+ * {@code COMBINE_UNICODE_SURROGATES_IN_UTF8} is deliberately not enabled: in 2.18.2 it merges a
+ * lone high surrogate with the next escaped character and corrupts the line.
  */
 public final class ReplayOutputWriter {
   private static final JsonFactory JSON = new JsonFactoryBuilder()
