@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param firstFlaggedRequest the 1-based index of that exchange among the account's own, or 0 if
  *     never flagged
  * @param campaign the last campaign a verdict assigned it to, or {@code null}
- * @param signals the signals of the verdict at which its score was highest, strongest first
+ * @param signals the signals of the (latest) verdict at which its score was highest, strongest
+ *     first
  * @param firstTimestamp the earliest timestamp among its exchanges
  * @param lastTimestamp the latest timestamp among its exchanges
  */

@@ -168,7 +168,7 @@ public final class Replay {
       requests++;
       firstTs = Math.min(firstTs, ts);
       lastTs = Math.max(lastTs, ts);
-      if (verdict.score() > maxScore) {
+      if (verdict.score() >= maxScore) { // the latest of equal maxima: its evidence is the most complete
         maxScore = verdict.score();
         signals = verdict.signals();
       }

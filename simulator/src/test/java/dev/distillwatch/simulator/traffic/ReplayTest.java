@@ -68,6 +68,31 @@ class ReplayTest {
     assertThat(r.exchanges()).isEqualTo(5);
   }
 
+  /** Scores a constant; the evidence counts the account's requests. */
+  private static final class Saturated implements Detector {
+    private int seen;
+
+    @Override
+    public String name() {
+      return "saturated";
+    }
+
+    @Override
+    public Signal inspect(Exchange exchange) {
+      seen++;
+      return Signal.of(name(), 0.6, seen + " requests");
+    }
+  }
+
+  @Test
+  void keepsTheEvidenceOfTheLatestVerdictAtTheMaximum() {
+    Replay r = Replay.using(DistillWatch.builder().detector(new Saturated()).build());
+    for (int i = 0; i < 5; i++) {
+      r.accept(ex("a", i, "x"));
+    }
+    assertThat(r.accounts().get(0).signals()).containsExactly(Signal.of("saturated", 0.6, "5 requests"));
+  }
+
   @Test
   void ordersByRoundedScoreThenAccount() {
     Replay r = replay();
