@@ -58,6 +58,8 @@ public final class TrafficLogReader {
   public static final int DEFAULT_MAXIMUM_LINE_LENGTH = 64 * 1024 * 1024;
 
   private static final int CHUNK = 64 * 1024;
+  /** After a line longer than this, the line buffer is dropped rather than kept at its size. */
+  private static final int RETAINED_BUFFER = 1024 * 1024;
 
   private final int maximumLineLength;
   private final boolean strict;
@@ -158,7 +160,7 @@ public final class TrafficLogReader {
   private final class LineSplitter {
     private final Reader in;
     private final char[] buffer = new char[CHUNK];
-    private final StringBuilder line = new StringBuilder();
+    private StringBuilder line = new StringBuilder();
     private int pos;
     private int end;
     private long number;
@@ -171,6 +173,9 @@ public final class TrafficLogReader {
 
     /** Advances to the next line; false at the end of input. */
     boolean next() throws IOException {
+      if (line.capacity() > RETAINED_BUFFER) {
+        line = new StringBuilder(); // one huge prompt must not pin its buffer for the whole read
+      }
       line.setLength(0);
       tooLong = false;
       boolean any = false;

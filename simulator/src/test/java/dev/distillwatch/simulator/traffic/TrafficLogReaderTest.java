@@ -203,6 +203,8 @@ class TrafficLogReaderTest {
         {"{\"ts\":0,\"account\":\"a\",\"prompt\":\"p\",\"model\":1}", "'model' must be a string, was number"},
         {"{\"ts\":0,\"account\":\"a\",\"prompt\":\"p\",\"response\":{\"output_tokens\":\"1\"}}",
             "'response.output_tokens' must be a number, was string"},
+        {"{\"ts\":0,\"account\":\"a\",\"prompt\":\"p\",\"params\":{\"x\":" + "[".repeat(2_000) + "]}}",
+            "exceeds a parser limit: Document nesting depth (1001) exceeds the maximum allowed"},
     };
     for (String[] c : cases) {
       bad.clear();
