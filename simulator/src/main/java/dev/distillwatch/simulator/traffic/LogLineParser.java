@@ -52,13 +52,17 @@ final class LogLineParser {
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
       throw new Rejection("not JSON" + where + ": " + firstLine(e.getOriginalMessage()));
-    } catch (java.io.IOException e) {
-      throw new Rejection("not JSON: " + firstLine(e.getMessage()));
     }
     if (root == null || !root.isObject()) {
       throw new Rejection("not a JSON object, was " + typeOf(root));
     }
-    return new LogRecord(lineNumber, exchange(root), label(root.get("label")));
+    try {
+      return new LogRecord(lineNumber, exchange(root), label(root.get("label")));
+    } catch (RuntimeException e) {
+      // Not expected: every check above names its field. Still a bad line, never a failed run.
+      throw new Rejection("could not be mapped to an exchange: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())));
+    }
   }
 
   private static Exchange exchange(JsonNode root) throws Rejection {

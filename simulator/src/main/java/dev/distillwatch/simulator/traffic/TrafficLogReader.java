@@ -33,8 +33,8 @@ import java.util.function.Consumer;
  *   <li>JSON {@code null} in an optional field reads as absent; a message's {@code content} may be
  *       null or absent (an assistant message that only calls tools) and reads as empty text;
  *   <li>{@code ts}: RFC 3339 with any offset and any number of fractional digits (truncated to
- *       milliseconds), lower-case {@code t}/{@code z}; or an integral number of epoch
- *       milliseconds; years 0000 to 9999 only;
+ *       milliseconds), lower-case {@code t}/{@code z}, seconds optional; or an integral number of
+ *       epoch milliseconds; years 0000 to 9999 only;
  *   <li>{@code attrs}: number and boolean values are kept as their JSON text
  *       ({@code "asn": 13335} reads as {@code "13335"}), null values are dropped; an array or
  *       object value makes the line bad;
