@@ -37,10 +37,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Replays a traffic log (JSON Lines, one exchange per line) through the default detector",
-        "pipeline and writes one verdict per account, highest score first.",
-        "Bad lines are skipped and reported on standard error (the first 20, then a count);",
-        "the run ends with the summary 'read N, accepted A, skipped S'."},
+        "Replays a traffic log through the default detector pipeline; writes one verdict per account.",
+        "The log is JSON Lines, one exchange per line. Verdicts are JSON Lines too, highest score first."
+            + " Bad lines are skipped and reported on standard error (the first 20, then a count);"
+            + " the run ends with the summary 'read N, accepted A, skipped S'."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:the log was replayed and the output written",
