@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -23,6 +24,7 @@ import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -101,6 +103,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    checkFiles();
     PrintWriter err = spec.commandLine().getErr();
     if (report != null) {
       err.println("warning: --report is not implemented yet; no report written to " + report);
@@ -146,6 +149,47 @@ public final class ReplayCommand implements Callable<Integer> {
       return EXIT_NOTHING_ACCEPTED;
     }
     return 0;
+  }
+
+  /** Refuses invalid paths, and an output that would overwrite the input or the other output. */
+  private void checkFiles() {
+    Path in = path(input, "--input");
+    Path out = path(output, "--output");
+    if (in != null && out != null && sameFile(in, out)) {
+      throw new ParameterException(spec.commandLine(), "--output must not be the input file: " + output);
+    }
+    if (campaigns != null) {
+      path(campaigns.toString(), "--campaigns");
+      if (in != null && sameFile(in, campaigns)) {
+        throw new ParameterException(spec.commandLine(), "--campaigns must not be the input file: " + campaigns);
+      }
+      if (out != null && sameFile(out, campaigns)) {
+        throw new ParameterException(spec.commandLine(), "--campaigns must not be the --output file: " + campaigns);
+      }
+    }
+  }
+
+  /** The path, or null for standard input or output. */
+  private Path path(String name, String option) {
+    if (STANDARD_STREAM.equals(name)) {
+      return null;
+    }
+    try {
+      return Path.of(name);
+    } catch (InvalidPathException e) {
+      throw new ParameterException(spec.commandLine(), option + " is not a valid path: " + e.getMessage());
+    }
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+      return true;
+    }
+    try {
+      return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private ReadSummary read(TrafficLogReader reader, Replay replay, Consumer<BadLine> badLines) throws IOException {

@@ -276,6 +276,20 @@ class ReplayCommandTest {
   }
 
   @Test
+  void refusesToOverwriteTheInput() throws IOException {
+    Path input = log(List.of(line("a", T0, "p")));
+    byte[] before = Files.readAllBytes(input);
+    CliRun run = CliRun.run("replay", "--input", input.toString(), "--output", input.toString());
+    assertThat(run.exitCode).isEqualTo(2);
+    assertThat(run.stderr).contains("--output must not be the input file");
+    CliRun other = CliRun.run("replay", "--input", input.toString(), "--output", dir.resolve("v.jsonl").toString(),
+        "--campaigns", dir.resolve("./v.jsonl").toString());
+    assertThat(other.exitCode).isEqualTo(2);
+    assertThat(other.stderr).contains("--campaigns must not be the --output file");
+    assertThat(Files.readAllBytes(input)).isEqualTo(before);
+  }
+
+  @Test
   void missingRequiredOptionIsAUsageError() {
     CliRun run = CliRun.run("replay", "--output", "x");
     assertThat(run.exitCode).isEqualTo(2);
