@@ -36,6 +36,8 @@ final class CampaignOperator extends Actor {
   private final List<List<Object>> toolSets = new ArrayList<>();
   private final List<Prompt> tasks;
   private final List<Prompt> seeds;
+  private int[] taskOrder;
+  private int taskCursor;
   private int turn;
   private long retired;
 
@@ -82,6 +84,11 @@ final class CampaignOperator extends Actor {
       default:
         tasks = env.prompts().extractionIn("math", "reasoning", "coding", "chat");
     }
+    this.taskOrder = new int[tasks.size()];
+    for (int i = 0; i < taskOrder.length; i++) {
+      taskOrder[i] = i;
+    }
+    this.taskCursor = taskOrder.length;
     this.seeds = env.prompts().fromSources(List.of("yizhongw/self-instruct"), "chat");
     this.slots = new Slot[c.accounts];
     for (int i = 0; i < slots.length; i++) {
@@ -162,7 +169,7 @@ final class CampaignOperator extends Actor {
   }
 
   private void chainOfThought(Exchange.Builder b, Templates.Template t) {
-    String text = t.render(Requests.any(tasks, random).text(), c.paraphrase, random);
+    String text = t.render(nextTask(), c.paraphrase, random);
     if (t.system() != null) {
       b.system(t.system());
     }
@@ -171,7 +178,7 @@ final class CampaignOperator extends Actor {
   }
 
   private void agentic(Exchange.Builder b, Templates.Template t, int index) {
-    String text = t.render(Requests.any(tasks, random).text(), c.paraphrase, random);
+    String text = t.render(nextTask(), c.paraphrase, random);
     List<Message> messages = new ArrayList<>();
     messages.add(Message.of(Role.SYSTEM, t.system()));
     messages.add(Message.of(Role.USER, text));
@@ -185,7 +192,7 @@ final class CampaignOperator extends Actor {
   }
 
   private void probe(Exchange.Builder b) {
-    String task = Requests.any(tasks, random).text();
+    String task = nextTask();
     String text = task.length() > 600 ? task.substring(0, 600) : task;
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("temperature", 0.0);
@@ -220,6 +227,23 @@ final class CampaignOperator extends Actor {
     String text = sb.toString();
     b.prompt(text).parameters(Requests.params("temperature", 1.0, "top_p", 1.0, "max_tokens", 3072))
         .response(Requests.response(1400, text.length(), 3072, random));
+  }
+
+  /**
+   * The next task: the task set is worked through in a shuffled order, each task once before any
+   * repeats, as a campaign collecting answers to a task set would.
+   */
+  private String nextTask() {
+    if (taskCursor == taskOrder.length) {
+      for (int i = taskOrder.length - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        int t = taskOrder[i];
+        taskOrder[i] = taskOrder[j];
+        taskOrder[j] = t;
+      }
+      taskCursor = 0;
+    }
+    return tasks.get(taskOrder[taskCursor++]).text();
   }
 
   @Override
