@@ -1,0 +1,31 @@
+package dev.distillwatch.detectors;
+
+import dev.distillwatch.core.Detector;
+import dev.distillwatch.core.DetectorSuite;
+import dev.distillwatch.core.Settings;
+import dev.distillwatch.core.Thresholds;
+import dev.distillwatch.detectors.volume.VolumeConfig;
+import dev.distillwatch.detectors.volume.VolumeDetector;
+import java.util.List;
+
+/**
+ * The recommended detectors with the thresholds they are calibrated for; what
+ * {@code DistillWatch.builder().defaults()} uses (registered through {@link java.util.ServiceLoader}).
+ */
+public final class RecommendedSuite implements DetectorSuite {
+
+  @Override
+  public List<Detector> create(Settings settings) {
+    return List.of(VolumeDetector.create(VolumeConfig.ofDefaults(), settings));
+  }
+
+  @Override
+  public Thresholds thresholds() {
+    return Thresholds.defaults();
+  }
+
+  @Override
+  public String toString() {
+    return "RecommendedSuite";
+  }
+}
