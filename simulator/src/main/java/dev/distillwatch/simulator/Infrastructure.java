@@ -56,9 +56,9 @@ public final class Infrastructure {
 
   /** The autonomous system of an address: one per /16, as a gateway's GeoIP lookup would give. */
   public static String asn(String ip) {
-    String[] p = ip.split("\\.", 4);
-    int a = Integer.parseInt(p[0]);
-    int b = Integer.parseInt(p[1]);
+    int dot = ip.indexOf('.');
+    int a = Integer.parseInt(ip, 0, dot, 10);
+    int b = Integer.parseInt(ip, dot + 1, ip.indexOf('.', dot + 1), 10);
     return "AS" + (1000 + Math.floorMod(a * 7919 + (b >> 3) * 31, 60000));
   }
 

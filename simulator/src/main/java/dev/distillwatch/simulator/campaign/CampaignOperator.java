@@ -31,6 +31,7 @@ final class CampaignOperator extends Actor {
   private final int zone;
   private final Slot[] slots;
   private final String[] proxies;
+  private final String[] proxyAsns;
   private final String[] payments;
   private final Templates.Template[] templates;
   private final List<List<Object>> toolSets = new ArrayList<>();
@@ -46,6 +47,7 @@ final class CampaignOperator extends Actor {
     String account;
     String payment;
     String ip;
+    String asn;
     String userAgent;
     String country;
     int sent;
@@ -62,8 +64,10 @@ final class CampaignOperator extends Actor {
     this.end = Math.min(env.end(), start + (long) (c.durationDays * DAY));
     this.zone = Infrastructure.zone(random);
     this.proxies = new String[c.proxyPool];
+    this.proxyAsns = new String[c.proxyPool];
     for (int i = 0; i < proxies.length; i++) {
       proxies[i] = Infrastructure.residentialIp(random);
+      proxyAsns[i] = Infrastructure.asn(proxies[i]);
     }
     this.payments = new String[c.paymentMethods];
     for (int i = 0; i < payments.length; i++) {
@@ -104,6 +108,7 @@ final class CampaignOperator extends Actor {
     int z = Infrastructure.zone(random);
     s.country = Infrastructure.country(z);
     s.ip = Infrastructure.residentialIp(random);
+    s.asn = Infrastructure.asn(s.ip);
     s.userAgent = Infrastructure.userAgent(random);
     s.template = random.nextInt(templates.length);
     s.lifetime = c.requestsPerAccount == Integer.MAX_VALUE ? Integer.MAX_VALUE
@@ -130,9 +135,10 @@ final class CampaignOperator extends Actor {
     long now = next;
     int i = c.balancing == Campaign.Balancing.ROUND_ROBIN ? turn++ % slots.length : random.nextInt(slots.length);
     Slot s = slots[i];
-    String ip = proxies.length > 0 ? proxies[random.nextInt(proxies.length)] : s.ip;
+    int proxy = proxies.length > 0 ? random.nextInt(proxies.length) : -1;
+    String ip = proxy >= 0 ? proxies[proxy] : s.ip;
     Exchange.Builder b = Exchange.builder().account(s.account).timestamp(now).ip(ip).userAgent(s.userAgent)
-        .payment(s.payment).attribute("country", s.country).attribute("asn", Infrastructure.asn(ip));
+        .payment(s.payment).attribute("country", s.country).attribute("asn", proxy >= 0 ? proxyAsns[proxy] : s.asn);
     boolean pivoted = c.pivotToNewModel && now >= env.release();
     if (random.nextDouble() < c.camouflage) {
       camouflage(b, now);

@@ -48,6 +48,7 @@ final class BenignUser extends Actor {
   private final String country;
   private final String homeIp;
   private final String mobileIp;
+  private final String asn;
   private final String userAgent;
   private final String payment;
   private final Parameters style;
@@ -71,6 +72,7 @@ final class BenignUser extends Actor {
     this.country = Infrastructure.country(zone);
     this.homeIp = Infrastructure.residentialIp(random);
     this.mobileIp = Infrastructure.residentialIp(random);
+    this.asn = Infrastructure.asn(homeIp);
     this.userAgent = Infrastructure.userAgent(random);
     this.payment = Infrastructure.paymentId(random);
     this.style = CLIENT_STYLES[Infrastructure.pick(CLIENT_STYLE_SHARES, random)];
@@ -109,7 +111,7 @@ final class BenignUser extends Actor {
     b.model(shared.env().benignModel(now, random)).parameters(style)
         .ip(random.nextDouble() < 0.15 ? mobileIp : homeIp).userAgent(userAgent).payment(payment)
         .attribute("country", country).response(Requests.response(median, chars, maxTokens, random));
-    b.attribute("asn", Infrastructure.asn(homeIp));
+    b.attribute("asn", asn);
     Exchange exchange = b.build();
 
     context.add(Message.of(Role.USER, text));
