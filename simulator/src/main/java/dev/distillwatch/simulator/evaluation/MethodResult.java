@@ -1,0 +1,20 @@
+package dev.distillwatch.simulator.evaluation;
+
+import java.util.List;
+
+/**
+ * One method's result on one scenario. Accounts are scored by the highest score any of their
+ * verdicts reached; campaign accounts are the positives.
+ *
+ * @param method the method's name
+ * @param benignFpr flagged share of benign-population accounts
+ * @param hardNegativeFpr flagged share of hard-negative accounts
+ * @param recall flagged share of campaign accounts
+ * @param rocAuc ROC-AUC of account scores, campaign against all others
+ * @param prAuc PR-AUC (average precision) of the same
+ * @param exchangesPerSecond exchanges per second of this method's {@code inspect} alone
+ * @param failures detector failures the pipeline isolated
+ * @param cohorts per cohort and campaign, in name order
+ */
+public record MethodResult(String method, double benignFpr, double hardNegativeFpr, double recall, double rocAuc,
+    double prAuc, double exchangesPerSecond, long failures, List<CohortResult> cohorts) {}

@@ -1,0 +1,135 @@
+package dev.distillwatch.simulator.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.distillwatch.core.Detector;
+import dev.distillwatch.core.Exchange;
+import dev.distillwatch.core.Signal;
+import dev.distillwatch.simulator.Label;
+import dev.distillwatch.simulator.LabelledExchange;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The harness on a hand-made log whose every figure is worked out by hand. */
+class EvaluationTest {
+  private static final Label BENIGN = new Label(Label.Kind.BENIGN, "benign");
+  private static final Label HARD = new Label(Label.Kind.HARD, "classroom");
+  private static final Label CAMPAIGN = new Label(Label.Kind.CAMPAIGN, "camp");
+
+  /** Scores each account's n-th request with a scripted value; never reads labels (it has none). */
+  private static final class Scripted implements Detector {
+    private final Map<String, double[]> script;
+    private final Map<String, Integer> seen = new HashMap<>();
+
+    Scripted(Map<String, double[]> script) {
+      this.script = script;
+    }
+
+    @Override
+    public String name() {
+      return "scripted";
+    }
+
+    @Override
+    public Signal inspect(Exchange e) {
+      int n = seen.merge(e.account(), 1, Integer::sum);
+      return Signal.of("scripted", script.get(e.account())[n - 1], "scripted");
+    }
+  }
+
+  private static final Map<String, double[]> SCRIPT = Map.of(
+      "b1", new double[] {0.1, 0.2, 0.1},           // never flagged, max 0.2
+      "b2", new double[] {0.5, 0.9},                // flagged at its 2nd request: a false positive
+      "h1", new double[] {0.3, 0.3, 0.85, 0.1},     // flagged at its 3rd: a hard-negative false positive
+      "c1", new double[] {0.1, 0.2, 0.5, 0.95, 0.99}, // flagged at its 4th
+      "c2", new double[] {0.2, 0.81, 0.1},          // flagged at its 2nd
+      "c3", new double[] {0.4, 0.6});               // missed, max 0.6
+
+  /** The order of the log: c2's 2nd request (the 6th line) is the campaign's first flag. */
+  private static final String[] ORDER = {
+      "c1", "b1", "c2", "c1", "h1", "c2", "c1", "b2", "h1", "c3", "b1", "c1", "h1", "b2", "c2", "c3", "c1", "h1", "b1"};
+
+  private static List<LabelledExchange> log() {
+    List<LabelledExchange> out = new ArrayList<>();
+    long t = 1_000;
+    for (String account : ORDER) {
+      Label label = account.startsWith("b") ? BENIGN : account.startsWith("h") ? HARD : CAMPAIGN;
+      out.add(new LabelledExchange(Exchange.builder().account(account).timestamp(t += 1000).prompt("x").build(), label));
+    }
+    return out;
+  }
+
+  private static CohortResult cohort(MethodResult m, String group) {
+    return m.cohorts().stream().filter(c -> c.group().equals(group)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void computesEveryFigureOfAHandMadeLog() {
+    Report r = Evaluation.run("hand-made", log().iterator(), List.of(Methods.of("scripted", () -> new Scripted(SCRIPT))));
+    assertThat(r.exchanges()).isEqualTo(19);
+    assertThat(r.accounts()).isEqualTo(6);
+    MethodResult m = r.methods().get(0);
+    assertThat(m.failures()).isZero();
+    assertThat(m.benignFpr()).isEqualTo(0.5);
+    assertThat(m.hardNegativeFpr()).isEqualTo(1.0);
+    assertThat(m.recall()).isCloseTo(2.0 / 3, within(1e-12));
+    // positives 0.99, 0.81, 0.6 against negatives 0.2, 0.9, 0.85: 3 + 1 + 1 of 9 pairs
+    assertThat(m.rocAuc()).isCloseTo(5.0 / 9, within(1e-12));
+    // ranked 0.99 P, 0.9 N, 0.85 N, 0.81 P, 0.6 P, 0.2 N: (1/1 + 2/4 + 3/5) / 3
+    assertThat(m.prAuc()).isCloseTo(0.7, within(1e-12));
+    assertThat(m.cohorts()).extracting(CohortResult::group).containsExactly("benign", "camp", "classroom");
+
+    CohortResult camp = cohort(m, "camp");
+    assertThat(camp.kind()).isEqualTo("campaign");
+    assertThat(camp.accounts()).isEqualTo(3);
+    assertThat(camp.requests()).isEqualTo(10);
+    assertThat(camp.flagged()).isEqualTo(2);
+    assertThat(camp.medianRequestsBeforeFlag()).isEqualTo(1); // c2: 1, c1: 3
+    assertThat(camp.p95RequestsBeforeFlag()).isEqualTo(3);
+    assertThat(camp.servedBeforeFirstFlag()).isCloseTo(0.3, within(1e-12)); // c1, c2, c1 before c2's flag
+    assertThat(camp.servedUnflagged()).isCloseTo(0.6, within(1e-12)); // 3 + 1 + 2 of 10
+
+    CohortResult benign = cohort(m, "benign");
+    assertThat(benign.accounts()).isEqualTo(2);
+    assertThat(benign.requests()).isEqualTo(5);
+    assertThat(benign.flaggedShare()).isEqualTo(0.5);
+    assertThat(benign.medianRequestsBeforeFlag()).isEqualTo(1);
+    CohortResult hard = cohort(m, "classroom");
+    assertThat(hard.requests()).isEqualTo(4);
+    assertThat(hard.medianRequestsBeforeFlag()).isEqualTo(2);
+    assertThat(hard.servedBeforeFirstFlag()).isCloseTo(0.5, within(1e-12));
+  }
+
+  @Test
+  void runsSeveralMethodsIndependentlyOnTheSameTraffic() {
+    Map<String, double[]> silent = new HashMap<>();
+    SCRIPT.forEach((k, v) -> silent.put(k, new double[v.length]));
+    Report r = Evaluation.run("hand-made", log().iterator(), List.of(
+        Methods.of("scripted", () -> new Scripted(SCRIPT)), Methods.of("silent", () -> new Scripted(silent))));
+    assertThat(r.methods()).extracting(MethodResult::method).containsExactly("scripted", "silent");
+    MethodResult s = r.methods().get(1);
+    assertThat(s.recall()).isZero();
+    assertThat(s.benignFpr()).isZero();
+    assertThat(s.rocAuc()).isEqualTo(0.5); // all tied
+    assertThat(s.prAuc()).isCloseTo(0.5, within(1e-12)); // 3 positives of 6, one tie group
+    assertThat(cohort(s, "camp").servedBeforeFirstFlag()).isEqualTo(1.0);
+    assertThat(cohort(s, "camp").medianRequestsBeforeFlag()).isNaN();
+    assertThat(r.methods().get(0).recall()).isCloseTo(2.0 / 3, within(1e-12));
+  }
+
+  @Test
+  void rendersTablesAndJson() throws Exception {
+    Report r = Evaluation.run("hand-made", log().iterator(), List.of(Methods.of("scripted", () -> new Scripted(SCRIPT))));
+    assertThat(ReportTables.suite(List.of(r)))
+        .contains("| hand-made | scripted | 66.7% | 1 / 3 | 30.0% | 50.0% | 100.0% | 0.556 | 0.700 |");
+    assertThat(ReportTables.detail(r)).contains("| camp | campaign | scripted | 3 | 10 | 66.7% | 1 / 3 | 30.0% | 60.0% |");
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ReportTables.json(List.of(r), out);
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toByteArray()).get(0).get("methods").get(0)
+        .get("recall").asDouble()).isCloseTo(2.0 / 3, within(1e-12));
+  }
+}
