@@ -15,6 +15,8 @@ package dev.distillwatch.detectors.domain;
  *       default only those that contain a digit or a symbol ({@code ```}, {@code ();}, {@code
  *       $\f}, {@code 0 + 0}), which carry the structure of code and formulas while plain prose is
  *       left to the word features (half the cost of every 4-gram, see the training report);
+ *       4-grams with a non-ASCII letter are emitted too (subwords of other scripts), and every
+ *       ideograph, kana or Hangul syllable is a word of its own (those scripts have no spaces);
  *   <li><b>shape</b> — binned shares and counts computed along the way: length, digits,
  *       operators, code punctuation, backslashes and dollars (LaTeX), newlines, upper case,
  *       question marks, code fences.
@@ -61,6 +63,9 @@ public final class DomainFeaturizer {
   private static final int SYMBOL = 2;
   private static final int OPERATOR = 4;
   private static final int CODE = 8;
+  private static final int SINGLE = 16;
+  /** From here on (CJK radicals, kana, ideographs, Hangul), a letter is a word of its own. */
+  private static final char IDEOGRAPHIC = '\u2E80';
 
   static {
     for (int c = 0; c < 128; c++) {
@@ -242,11 +247,18 @@ public final class DomainFeaturizer {
           backticks = 0;
         }
       } else {
-        k = Character.isLetterOrDigit(c) ? WORD : 0;
+        // Non-ASCII letters: words as usual, and their 4-grams are emitted too (subwords of
+        // scripts the training data has little of); ideographs and kana are one word each.
+        k = Character.isLetterOrDigit(c) ? (c >= IDEOGRAPHIC ? WORD | SYMBOL | SINGLE : WORD | SYMBOL) : 0;
       }
       char f = fold(c);
       if (findWords) {
-        if ((k & WORD) != 0) {
+        if ((k & SINGLE) != 0) {
+          if (wordLength > 0) {
+            endWord();
+          }
+          word(extendWord(0, f));
+        } else if ((k & WORD) != 0) {
           word = extendWord(word, f);
           wordLength++;
         } else if (wordLength > 0) {

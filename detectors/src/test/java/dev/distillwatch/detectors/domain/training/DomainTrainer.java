@@ -520,6 +520,14 @@ public final class DomainTrainer {
     if (epochs != null) {
       o.epochs = Integer.parseInt(epochs);
     }
+    String l2 = System.getProperty("distillwatch.domain.l2");
+    if (l2 != null) {
+      o.l2 = Double.parseDouble(l2);
+    }
+    String lr = System.getProperty("distillwatch.domain.lr");
+    if (lr != null) {
+      o.learningRate = Double.parseDouble(lr);
+    }
     Files.createDirectories(out);
     String report = run(read(data), o, quick, out);
     Files.writeString(out.resolve("domain-training-report.md"), report);
@@ -558,6 +566,18 @@ public final class DomainTrainer {
             + " %d training rows, %d held-out rows. Int8-quantised model, argmax over the seven"
             + " learned domains.%n%n", train.size(), test.size()));
     rep.append(a.table()).append('\n').append(a.confusionTable());
+    String dump = System.getProperty("distillwatch.domain.dump");
+    if (dump != null) {
+      int[] p = predict(split, test, o.maximumChars);
+      for (int i = 0; i < test.size(); i++) {
+        Row r = test.get(i);
+        if (r.domain.label().equals(dump) && p[i] != r.domain.ordinal()) {
+          String t = r.text.replace('\n', ' ');
+          System.err.println("MISS " + Domain.of(p[i]).label() + " <- " + r.source + " "
+              + t.substring(0, Math.min(160, t.length())));
+        }
+      }
+    }
     double[] conf = confidence(split, test, o.maximumChars);
     rep.append("\nShare of held-out rows below the OTHER threshold (classified `other`):");
     for (double t : new double[] {0.4, 0.5, 0.6}) {
