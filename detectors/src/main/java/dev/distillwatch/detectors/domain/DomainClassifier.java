@@ -12,8 +12,9 @@ import java.util.Locale;
  * user's task (the last user message; the system prompt only when there is no user text, so a
  * template's or operator's system prompt does not decide the domain), and the exchange's
  * structure adds what text alone cannot show — tool definitions in the parameters, or tool
- * results and tool calls in the conversation, add {@link #toolBonus()} to the agentic logit (the
- * prompt sets carry no such structure, so this prior is set by hand, not learned).
+ * results and tool calls in the conversation, emit the model's learned "tools" structure feature
+ * (see {@link DomainFeaturizer.Pass#tools()}) and add {@link #toolBonus()} to the agentic logit,
+ * a hand-set prior on top.
  *
  * <p>Several detectors share one classification per exchange through {@link #derivation()}:
  * {@code exchange.derived(classifier.derivation())}. The default classifier's derivation is
@@ -24,7 +25,7 @@ import java.util.Locale;
  */
 public final class DomainClassifier {
   private static final DomainClassifier DEFAULT =
-      new DomainClassifier(DomainModel.loadDefault(), 0.5, 3.0, 8192);
+      new DomainClassifier(DomainModel.loadDefault(), 0.5, 1.0, 8192);
 
   /** The default classifier's shared per-exchange classification. */
   public static final Derivation<DomainClassification> DERIVATION = DEFAULT.derivation();
@@ -50,7 +51,7 @@ public final class DomainClassifier {
     this.derivation = this::classify;
   }
 
-  /** The shipped model with the recommended settings (OTHER below 0.5, tool bonus 3, 8192 chars). */
+  /** The shipped model with the recommended settings (OTHER below 0.5, tool bonus 1, 8192 chars). */
   public static DomainClassifier ofDefaults() {
     return DEFAULT;
   }
@@ -95,8 +96,9 @@ public final class DomainClassifier {
       text = exchange.system();
     }
     double[] z = new double[Domain.LEARNED];
-    model.logits(text, maximumChars, z);
-    if (usesTools(exchange)) {
+    boolean tools = usesTools(exchange);
+    model.logits(text, maximumChars, tools, z);
+    if (tools) {
       z[Domain.AGENTIC.ordinal()] += toolBonus;
     }
     return decide(z);

@@ -126,7 +126,18 @@ public final class DomainFeaturizer {
    * @return how many features were emitted
    */
   public int featurize(CharSequence text, int maximumChars, Sink sink) {
+    return featurize(text, maximumChars, false, sink);
+  }
+
+  /**
+   * As {@link #featurize(CharSequence, int, Sink)}, plus the structure feature "tools are defined
+   * or used" when {@code tools} is set (see {@link Pass#tools()}).
+   */
+  public int featurize(CharSequence text, int maximumChars, boolean tools, Sink sink) {
     Pass pass = new Pass(sink, true);
+    if (tools) {
+      pass.tools();
+    }
     int n = Math.min(text.length(), maximumChars);
     for (int i = 0; i < n; i++) {
       pass.accept(text.charAt(i));
@@ -295,6 +306,16 @@ public final class DomainFeaturizer {
     private void emit(int bucket) {
       emitted++;
       sink.feature(bucket);
+    }
+
+    /**
+     * Emits the structure feature "the exchange defines or uses tools" (tool definitions in the
+     * parameters, tool messages, tool-call blocks), which text alone cannot show. Training sets
+     * it on half of the agentic rows, so the model learns it as strong evidence without
+     * unlearning the agentic wording.
+     */
+    public void tools() {
+      shape(15, 1);
     }
 
     /** Emits the last word and the shape features; returns how many features were emitted. */

@@ -182,8 +182,13 @@ public final class DomainModel {
    * least {@link Domain#LEARNED}), reading at most {@code maximumChars} characters.
    */
   public void logits(CharSequence text, int maximumChars, double[] logits) {
+    logits(text, maximumChars, false, logits);
+  }
+
+  /** As {@link #logits(CharSequence, int, double[])}, with the tools structure feature when {@code tools}. */
+  public void logits(CharSequence text, int maximumChars, boolean tools, double[] logits) {
     Scorer s = new Scorer(weights);
-    int n = featurizer.featurize(text, maximumChars, s);
+    int n = featurizer.featurize(text, maximumChars, tools, s);
     s.logits(n, logits);
   }
 

@@ -46,6 +46,10 @@ import java.util.stream.Stream;
  *   <li>classes are balanced by sampling: each step picks a domain uniformly, then a source of that
  *       domain with probability proportional to the square root of its size (so GSM8K does not
  *       define "math" alone), then a row;
+ *   <li>half of the agentic rows get the "tools" structure feature, as a request with tool
+ *       definitions would: the prompt sets hold the text of agent tasks, not the tools that came
+ *       with them, and without it the model would learn "a calculation question is agentic"
+ *       from function-calling benchmarks;
  *   <li>three rows in ten are wrapped in a domain-neutral template ("### Instruction:", "Task:",
  *       "Please be concise.") so that wrappers carry no domain.
  * </ul>
@@ -123,13 +127,14 @@ public final class DomainTrainer {
     public double l2 = 1e-6;
     public double wrapProbability = 0.3;
     public int maximumChars = 4096;
+    public double toolsProbability = 0.5;
 
     @Override
     public String toString() {
       return String.format(Locale.ROOT,
-          "seed=%d bits=%d charGrams=%s epochs=%d draws/domain/epoch=%d lr=%s l2=%s wrap=%s maxChars=%d",
+          "seed=%d bits=%d charGrams=%s epochs=%d draws/domain/epoch=%d lr=%s l2=%s wrap=%s maxChars=%d tools=%s",
           seed, bits, charGrams, epochs, drawsPerDomainPerEpoch, learningRate, l2,
-          wrapProbability, maximumChars);
+          wrapProbability, maximumChars, toolsProbability);
     }
   }
 
@@ -223,7 +228,8 @@ public final class DomainTrainer {
           text = String.format(Locale.ROOT, WRAPPERS[random.nextInt(WRAPPERS.length)], text);
         }
         features.clear();
-        int n = fz.featurize(text, o.maximumChars, features::add);
+        boolean tools = d == Domain.AGENTIC.ordinal() && random.nextDouble() < o.toolsProbability;
+        int n = fz.featurize(text, o.maximumChars, tools, features::add);
         double x = 1.0 / Math.sqrt(Math.max(1, n));
         for (int k = 0; k < c; k++) {
           z[k] = bias[k];
@@ -527,6 +533,10 @@ public final class DomainTrainer {
     String lr = System.getProperty("distillwatch.domain.lr");
     if (lr != null) {
       o.learningRate = Double.parseDouble(lr);
+    }
+    String tp = System.getProperty("distillwatch.domain.tools");
+    if (tp != null) {
+      o.toolsProbability = Double.parseDouble(tp);
     }
     Files.createDirectories(out);
     String report = run(read(data), o, quick, out);
