@@ -173,6 +173,29 @@ class DomainClassifierTest {
   }
 
   @Test
+  void oneShotLoopEmitsExactlyWhatAPassEmitsOnEveryBundledPrompt() {
+    for (DomainFeaturizer.CharGrams grams : DomainFeaturizer.CharGrams.values()) {
+      DomainFeaturizer fz = new DomainFeaturizer(99L, 14, grams);
+      for (BundledPrompts.Prompt p : BundledPrompts.all()) {
+        for (boolean tools : new boolean[] {false, true}) {
+          List<Integer> fast = new ArrayList<>();
+          int n = fz.featurize(p.text(), 4096, tools, fast::add);
+          List<Integer> streamed = new ArrayList<>();
+          DomainFeaturizer.Pass pass = fz.begin(streamed::add, true);
+          if (tools) {
+            pass.tools();
+          }
+          for (int i = 0; i < Math.min(4096, p.text().length()); i++) {
+            pass.accept(p.text().charAt(i));
+          }
+          assertThat(pass.finish()).isEqualTo(n);
+          assertThat(streamed).as("%s %s", grams, p.id()).isEqualTo(fast);
+        }
+      }
+    }
+  }
+
+  @Test
   void derivationIsSharedPerExchange() {
     Exchange e = user("Prove that the square root of 2 is irrational.");
     assertThat(e.derived(DomainClassifier.DERIVATION)).isSameAs(e.derived(DomainClassifier.DERIVATION));

@@ -128,13 +128,14 @@ public final class DomainTrainer {
     public double wrapProbability = 0.3;
     public int maximumChars = 4096;
     public double toolsProbability = 0.5;
+    public double sourceExponent = 0.5;
 
     @Override
     public String toString() {
       return String.format(Locale.ROOT,
-          "seed=%d bits=%d charGrams=%s epochs=%d draws/domain/epoch=%d lr=%s l2=%s wrap=%s maxChars=%d tools=%s",
+          "seed=%d bits=%d charGrams=%s epochs=%d draws/domain/epoch=%d lr=%s l2=%s wrap=%s maxChars=%d tools=%s sourceExponent=%s",
           seed, bits, charGrams, epochs, drawsPerDomainPerEpoch, learningRate, l2,
-          wrapProbability, maximumChars, toolsProbability);
+          wrapProbability, maximumChars, toolsProbability, sourceExponent);
     }
   }
 
@@ -186,7 +187,7 @@ public final class DomainTrainer {
       double[] cdf = new double[lists.size()];
       double sum = 0;
       for (int i = 0; i < lists.size(); i++) {
-        sum += Math.sqrt(lists.get(i).size());
+        sum += Math.pow(lists.get(i).size(), o.sourceExponent);
         cdf[i] = sum;
       }
       for (int i = 0; i < cdf.length; i++) {
@@ -533,6 +534,10 @@ public final class DomainTrainer {
     String lr = System.getProperty("distillwatch.domain.lr");
     if (lr != null) {
       o.learningRate = Double.parseDouble(lr);
+    }
+    String se = System.getProperty("distillwatch.domain.sourceExponent");
+    if (se != null) {
+      o.sourceExponent = Double.parseDouble(se);
     }
     String tp = System.getProperty("distillwatch.domain.tools");
     if (tp != null) {
