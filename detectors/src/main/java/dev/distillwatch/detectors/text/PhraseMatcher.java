@@ -76,8 +76,10 @@ public final class PhraseMatcher {
     // The trie, with maps for building.
     List<int[]> children = new ArrayList<>(); // per state: sorted pairs (class, target) flattened
     List<Integer> pattern = new ArrayList<>();
+    List<Integer> own = new ArrayList<>(); // per state: categories of the phrases that end there
     children.add(new int[0]);
     pattern.add(-1);
+    own.add(0);
     for (int id = 0; id < n; id++) {
       String p = b.folded.get(id);
       int s = 0;
@@ -88,13 +90,15 @@ public final class PhraseMatcher {
           t = children.size();
           children.add(new int[0]);
           pattern.add(-1);
+          own.add(0);
           children.set(s, withChild(children.get(s), c, t));
         }
         s = t;
       }
       if (pattern.get(s) < 0) {
-        pattern.set(s, id);
+        pattern.set(s, id); // a duplicate phrase is found under its first id
       }
+      own.set(s, own.get(s) | 1 << categoryOf[id]);
     }
     int states = children.size();
     this.phraseAt = new int[states];
@@ -130,7 +134,7 @@ public final class PhraseMatcher {
     for (int k = 0; k < root.length; k += 2) {
       int t = root[k + 1];
       fail[t] = 0;
-      outMask[t] = phraseAt[t] >= 0 ? 1 << categoryOf[phraseAt[t]] : 0;
+      outMask[t] = own.get(t);
       queue.add(t);
     }
     while (!queue.isEmpty()) {
@@ -142,7 +146,7 @@ public final class PhraseMatcher {
         int f = step(fail[s], c);
         fail[t] = f;
         dictLink[t] = phraseAt[f] >= 0 ? f : dictLink[f];
-        outMask[t] = outMask[f] | (phraseAt[t] >= 0 ? 1 << categoryOf[phraseAt[t]] : 0);
+        outMask[t] = outMask[f] | own.get(t);
         queue.add(t);
       }
     }
