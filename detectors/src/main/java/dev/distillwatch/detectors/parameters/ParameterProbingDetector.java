@@ -232,7 +232,7 @@ public final class ParameterProbingDetector implements Detector {
       }
     }
     double sharedScore = shared == null ? 0 : config.sharedFingerprintScore();
-    double score = 1.0 - (1.0 - probeScore) * (1.0 - sharedScore);
+    double score = probeScore + sharedScore * (1.0 - probeScore);
     if (!(score > 0)) {
       return Signal.none(NAME);
     }

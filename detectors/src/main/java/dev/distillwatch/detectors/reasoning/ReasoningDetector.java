@@ -27,8 +27,8 @@ import java.util.Locale;
  *       that system prompt and {@link ReasoningConfig#systemWeight()} after, tags only the first
  *       time: wrapper apps repeat one system prompt on every request, and it says something about
  *       the app once, not once per end user;
- *   <li>a zone holding a negation cue ("do not reveal your internal reasoning") contributes no
- *       strong or tag elicitation: that is what benign system prompts say.
+ *   <li>a zone holding a negation cue ("do not reveal your internal reasoning", "don't show your
+ *       work") contributes no elicitation at all: that is what benign system prompts say.
  * </ul>
  *
  * Weak elicitation ("explain step by step", "show your work", "let's think step by step") is
@@ -90,7 +90,7 @@ public final class ReasoningDetector implements Detector {
         boolean negated = scan.count(z, PhraseClass.REASONING_NEGATION) > 0;
         strong |= !negated && scan.count(z, PhraseClass.REASONING_STRONG) > 0;
         tags |= !negated && scan.count(z, PhraseClass.REASONING_TAGS) > 0;
-        weak |= scan.count(z, PhraseClass.REASONING_WEAK) > 0;
+        weak |= !negated && scan.count(z, PhraseClass.REASONING_WEAK) > 0;
       }
       boolean systemNegated = scan.count(Zone.SYSTEM, PhraseClass.REASONING_NEGATION) > 0;
       this.userStrong = strong;
@@ -98,7 +98,7 @@ public final class ReasoningDetector implements Detector {
       this.userWeak = weak;
       this.systemStrong = !systemNegated && scan.count(Zone.SYSTEM, PhraseClass.REASONING_STRONG) > 0;
       this.systemTags = !systemNegated && scan.count(Zone.SYSTEM, PhraseClass.REASONING_TAGS) > 0;
-      this.systemWeak = scan.count(Zone.SYSTEM, PhraseClass.REASONING_WEAK) > 0;
+      this.systemWeak = !systemNegated && scan.count(Zone.SYSTEM, PhraseClass.REASONING_WEAK) > 0;
     }
   }
 
@@ -139,7 +139,7 @@ public final class ReasoningDetector implements Detector {
     double strongScore = config.strongMaximumScore()
         * clamp((strongShare - config.strongFloor()) / (config.strongSaturation() - config.strongFloor()));
     double weakScore = config.weakMaximumScore() * clamp(weakShare / config.weakSaturation());
-    double score = 1.0 - (1.0 - strongScore) * (1.0 - weakScore);
+    double score = strongScore + weakScore * (1.0 - strongScore); // noisy-OR, exact when one is 0
     if (!(score > 0)) {
       return Signal.none(NAME);
     }
