@@ -7,8 +7,8 @@ import dev.distillwatch.core.Exchange;
 import dev.distillwatch.core.Parameters;
 import dev.distillwatch.core.Settings;
 import dev.distillwatch.core.Signal;
+import dev.distillwatch.detectors.text.Evidence;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -135,7 +135,9 @@ public final class ParameterProbingDetector implements Detector {
       i++;
     }
     int digits = 0;
+    int number = 0;
     while (i < end && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      number = number * 10 + (s.charAt(i) - '0');
       digits++;
       i++;
     }
@@ -153,7 +155,6 @@ public final class ParameterProbingDetector implements Detector {
     if (i != end || !(newline || dot)) {
       return false;
     }
-    int number = Integer.parseInt(s.replaceAll("[^0-9]", ""));
     return number >= 10; // "\n2." stops a two-item answer; "\n20" ends a generated list of 19
   }
 
@@ -243,19 +244,24 @@ public final class ParameterProbingDetector implements Detector {
 
   private String probeEvidence(Account a, double share) {
     StringBuilder b = new StringBuilder(96);
-    b.append(String.format(Locale.ROOT, "parameter probing in %d of %d requests (%.0f%%)",
-        a.probing, a.total, 100.0 * a.probing / a.total));
+    b.append("parameter probing in ").append(a.probing).append(" of ").append(a.total).append(" requests (")
+        .append(Evidence.percent(a.probing, a.total)).append("%)");
     String sep = ": ";
     for (ProbeFlag f : FLAGS) {
       long c = a.flagCounts[f.ordinal()];
       if (c > 0) {
-        String label = f == ProbeFlag.LOGPROBS_SHORT ? String.format(Locale.ROOT, f.label(), config.logprobsMaxTokens()) : f.label();
-        b.append(sep).append(label).append(' ').append(c);
+        b.append(sep);
+        if (f == ProbeFlag.LOGPROBS_SHORT) {
+          b.append("logprobs with max_tokens<=").append(config.logprobsMaxTokens());
+        } else {
+          b.append(f.label());
+        }
+        b.append(' ').append(c);
         sep = ", ";
       }
     }
-    b.append(String.format(Locale.ROOT, "; decayed share %.2f", share));
-    return b.toString();
+    b.append("; decayed share ");
+    return Evidence.twoDecimals(b, share).toString();
   }
 
   /** Records the request's fingerprint; returns what to report if it is shared-rare, else null. */
@@ -320,8 +326,9 @@ public final class ParameterProbingDetector implements Detector {
     }
 
     String evidence() {
-      return String.format(Locale.ROOT, "parameter fingerprint shared by %s%d accounts, %.2f%% of population requests",
-          atLeast ? ">=" : "", accounts, 100.0 * share);
+      StringBuilder b = new StringBuilder(80).append("parameter fingerprint shared by ")
+          .append(atLeast ? ">=" : "").append(accounts).append(" accounts, ");
+      return Evidence.twoDecimals(b, 100.0 * share).append("% of population requests").toString();
     }
   }
 

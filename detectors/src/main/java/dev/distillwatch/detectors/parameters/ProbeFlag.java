@@ -7,7 +7,7 @@ public enum ProbeFlag {
    * next-token distribution rather than its answer (also what multiple-choice evaluation
    * harnesses do, hence not 1 on its own in the account score).
    */
-  LOGPROBS_SHORT("logprobs with max_tokens<=%d", 1.0),
+  LOGPROBS_SHORT("logprobs with short max_tokens", 1.0),
   /** {@code logit_bias} over many tokens, or ±100 biases on many: steering or probing the vocabulary. */
   WIDE_LOGIT_BIAS("wide logit_bias", 1.0),
   /** {@code top_logprobs} at the API's maximum. */

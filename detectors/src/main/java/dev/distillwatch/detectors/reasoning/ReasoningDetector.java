@@ -6,10 +6,10 @@ import dev.distillwatch.core.Detector;
 import dev.distillwatch.core.Exchange;
 import dev.distillwatch.core.Settings;
 import dev.distillwatch.core.Signal;
+import dev.distillwatch.detectors.text.Evidence;
 import dev.distillwatch.detectors.text.PhraseClass;
 import dev.distillwatch.detectors.text.PhraseScan;
 import dev.distillwatch.detectors.text.PhraseScan.Zone;
-import java.util.Locale;
 
 /**
  * Reasoning elicitation: the share of an account's requests that ask the model to reveal or spell
@@ -143,11 +143,14 @@ public final class ReasoningDetector implements Detector {
     if (!(score > 0)) {
       return Signal.none(NAME);
     }
-    String evidence = String.format(Locale.ROOT,
-        "strong CoT elicitation in %d of %d requests (%.0f%%); weak in %d (%.0f%%); decayed shares %.2f strong, %.2f weak",
-        strongRequests, total, 100.0 * strongRequests / total, weakRequests, 100.0 * weakRequests / total,
-        strongShare, weakShare);
-    return Signal.of(NAME, Math.min(1.0, score), evidence);
+    StringBuilder evidence = new StringBuilder(120)
+        .append("strong CoT elicitation in ").append(strongRequests).append(" of ").append(total)
+        .append(" requests (").append(Evidence.percent(strongRequests, total)).append("%); weak in ")
+        .append(weakRequests).append(" (").append(Evidence.percent(weakRequests, total))
+        .append("%); decayed shares ");
+    Evidence.twoDecimals(evidence, strongShare).append(" strong, ");
+    Evidence.twoDecimals(evidence, weakShare).append(" weak");
+    return Signal.of(NAME, Math.min(1.0, score), evidence.toString());
   }
 
   /** How many accounts this detector holds state for now. */

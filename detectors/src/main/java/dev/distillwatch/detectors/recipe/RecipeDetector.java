@@ -6,8 +6,8 @@ import dev.distillwatch.core.Detector;
 import dev.distillwatch.core.Exchange;
 import dev.distillwatch.core.Settings;
 import dev.distillwatch.core.Signal;
+import dev.distillwatch.detectors.text.Evidence;
 import dev.distillwatch.detectors.text.PhraseScan;
-import java.util.Locale;
 
 /**
  * Prompts of known synthetic-data recipes: self-instruct and Alpaca generation meta-prompts,
@@ -99,9 +99,11 @@ public final class RecipeDetector implements Detector {
     if (which == null) {
       return Signal.none(NAME);
     }
-    String evidence = String.format(Locale.ROOT, "%s recipe in %d of %d requests (%.0f%%); decayed share %.2f",
-        which.label(), count, total, 100.0 * count / total, share);
-    return Signal.of(NAME, Math.min(1.0, best), evidence);
+    StringBuilder evidence = new StringBuilder(96)
+        .append(which.label()).append(" recipe in ").append(count).append(" of ").append(total)
+        .append(" requests (").append(Evidence.percent(count, total)).append("%); decayed share ");
+    Evidence.twoDecimals(evidence, share);
+    return Signal.of(NAME, Math.min(1.0, best), evidence.toString());
   }
 
   /** How many accounts this detector holds state for now. */

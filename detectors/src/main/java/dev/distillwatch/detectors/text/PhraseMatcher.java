@@ -16,10 +16,14 @@ import java.util.Objects;
  * ({@code org.ahocorasick:ahocorasick}, {@code com.hankcs:aho-corasick-double-array-trie}) take a
  * {@code String}, report matches as allocated {@code Emit}/hit objects or through callbacks per
  * hit, and normalise by lower-casing a copy of the whole text first; none folds width,
- * whitespace and punctuation on the fly. The automaton here is ~200 lines: a dense transition
- * row for the root (where a scan spends most of its time), sparse sorted edge lists for the
- * other states, failure links, and per state the bit mask of categories that end there
- * (dictionary suffix links folded in at build time), so a hit costs one {@code int} test.
+ * whitespace and punctuation on the fly. The automaton here is a few hundred lines: the input
+ * alphabet is the set of folded chars the phrases use (one table look-up maps a raw char to its
+ * class); for the ASCII classes, which carry the English phrases and nearly all the text a
+ * gateway sees, a complete DFA transition table ({@code states x ASCII classes} ints, failure
+ * links resolved at build time), so an ASCII char costs one look-up; for the CJK, Cyrillic,
+ * Arabic and Hangul classes, sparse sorted edge lists with failure links. Per state, the bit mask
+ * of categories that end there (dictionary suffix links folded in at build time), so a hit costs
+ * one {@code int} test.
  *
  * <p>Word boundaries: a phrase that starts with a letter or digit of a script written with
  * spaces (Latin, Cyrillic, Greek, Arabic, Hebrew, Hangul) matches only at the start of a word
@@ -37,6 +41,10 @@ public final class PhraseMatcher {
   private final short[] classOf;
   private final int classes;
   private final int[] rootNext;
+  /** Classes below this (other, separator and ASCII phrase chars) have a dense DFA row. */
+  private final int dense;
+  /** The complete transition function over the dense classes: {@code dfa[state * dense + class]}. */
+  private final int[] dfa;
   private final int[] edgeStart;
   private final short[] edgeClass;
   private final int[] edgeTarget;
@@ -59,15 +67,22 @@ public final class PhraseMatcher {
     // Input classes: one per distinct folded char of the phrases.
     short[] classOfFolded = new short[65536];
     short next = 2;
-    for (String p : b.folded) {
-      for (int i = 0; i < p.length(); i++) {
-        char c = p.charAt(i);
-        if (c != TextFold.SEPARATOR && classOfFolded[c] == 0) {
-          classOfFolded[c] = next++;
+    int denseClasses = 0;
+    for (int pass = 0; pass < 2; pass++) { // ASCII classes first: they get the dense table
+      for (String p : b.folded) {
+        for (int i = 0; i < p.length(); i++) {
+          char c = p.charAt(i);
+          if (c != TextFold.SEPARATOR && classOfFolded[c] == 0 && (c < 128) == (pass == 0)) {
+            classOfFolded[c] = next++;
+          }
         }
+      }
+      if (pass == 0) {
+        denseClasses = next;
       }
     }
     this.classes = next;
+    this.dense = denseClasses;
     this.classOf = new short[65536];
     for (int c = 0; c < 65536; c++) {
       char f = TextFold.fold((char) c);
@@ -150,6 +165,31 @@ public final class PhraseMatcher {
         queue.add(t);
       }
     }
+    // The dense DFA rows, breadth first so that every failure state's row is complete before use.
+    this.dfa = new int[states * dense];
+    for (int c = 0; c < dense; c++) {
+      dfa[c] = rootNext[c];
+    }
+    queue.add(0);
+    while (!queue.isEmpty()) {
+      int s = queue.poll();
+      int[] ch = children.get(s);
+      for (int k = 0; k < ch.length; k += 2) {
+        int t = ch[k + 1];
+        int row = t * dense;
+        int failRow = fail[t] * dense;
+        for (int c = 0; c < dense; c++) {
+          dfa[row + c] = dfa[failRow + c];
+        }
+        int[] own2 = children.get(t);
+        for (int j = 0; j < own2.length; j += 2) {
+          if (own2[j] < dense) {
+            dfa[row + own2[j]] = own2[j + 1];
+          }
+        }
+        queue.add(t);
+      }
+    }
   }
 
   private static int child(int[] pairs, int c) {
@@ -205,6 +245,8 @@ public final class PhraseMatcher {
   public long scan(CharSequence text, int[] counts, int base, boolean hash) {
     final short[] cls = classOf;
     final int[] out = outMask;
+    final int[] table = dfa;
+    final int dense = this.dense;
     int s = rootNext[SPACE]; // a virtual separator before the text: word start
     boolean space = true;
     long h = 0x9E3779B97F4A7C15L;
@@ -231,7 +273,7 @@ public final class PhraseMatcher {
       } else {
         space = false;
       }
-      s = s == 0 ? rootNext[c] : step(s, c);
+      s = c < dense ? table[s * dense + c] : step(s, c);
       int m = out[s];
       while (m != 0) {
         counts[base + Integer.numberOfTrailingZeros(m)]++;
@@ -284,14 +326,18 @@ public final class PhraseMatcher {
     return categoryOf[id];
   }
 
-  /** How many states the automaton has; its memory is ~20 bytes a state plus 128 KiB. */
+  /**
+   * How many states the automaton has; its memory is {@code 4 * dense + ~20} bytes a state plus
+   * 128 KiB for the char classes.
+   */
   public int states() {
     return fail.length;
   }
 
   @Override
   public String toString() {
-    return "PhraseMatcher{phrases=" + phrases.size() + ", states=" + fail.length + ", classes=" + classes + "}";
+    return "PhraseMatcher{phrases=" + phrases.size() + ", states=" + fail.length + ", classes=" + classes
+        + ", dense=" + dense + "}";
   }
 
   /** Builds a {@link PhraseMatcher}. */

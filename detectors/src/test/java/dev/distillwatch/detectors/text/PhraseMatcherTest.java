@@ -113,7 +113,7 @@ class PhraseMatcherTest {
 
   @Test
   void agreesWithANaiveSearchOnRandomText() {
-    String alphabet = "ab c-Ac";
+    String alphabet = "ab c-Acчж";
     SplittableRandom random = new SplittableRandom(7);
     for (int round = 0; round < 200; round++) {
       PhraseMatcher.Builder b = PhraseMatcher.builder();
