@@ -19,11 +19,13 @@ import java.util.Objects;
  * whitespace and punctuation on the fly. The automaton here is a few hundred lines: the input
  * alphabet is the set of folded chars the phrases use (one table look-up maps a raw char to its
  * class); for the ASCII classes, which carry the English phrases and nearly all the text a
- * gateway sees, a complete DFA transition table ({@code states x ASCII classes} ints, failure
- * links resolved at build time), so an ASCII char costs one look-up; for the CJK, Cyrillic,
- * Arabic and Hangul classes, sparse sorted edge lists with failure links. Per state, the bit mask
- * of categories that end there (dictionary suffix links folded in at build time), so a hit costs
- * one {@code int} test.
+ * gateway sees, a complete DFA transition table (failure links resolved at build time) whose
+ * entries are pre-multiplied row offsets, so an ASCII char costs one dependent load; for the CJK,
+ * Cyrillic, Arabic and Hangul classes, sparse sorted edge lists with failure links. Column 0 of a
+ * row holds the bit mask of categories that end in that state (dictionary suffix links folded in
+ * at build time), so a hit costs one {@code int} test. Separator runs and ignorable chars are
+ * folded into the table as self-loops (a state entered on a separator stays on another one), so
+ * the loop has no data-dependent branch but the rare hit.
  *
  * <p>Word boundaries: a phrase that starts with a letter or digit of a script written with
  * spaces (Latin, Cyrillic, Greek, Arabic, Hebrew, Hangul) matches only at the start of a word
@@ -33,23 +35,30 @@ import java.util.Objects;
  * <p>Immutable and thread-safe once built.
  */
 public final class PhraseMatcher {
-  private static final short IGNORE = -1;
-  private static final short OTHER = 0;
-  private static final short SPACE = 1;
+  /** Table columns: the category mask, then the input classes. */
+  private static final int MASK = 0;
+  private static final int IGNORE = 1;
+  private static final int SPACE = 2;
+  private static final int OTHER = 3;
+  private static final int FIRST_PHRASE_CLASS = 4;
 
-  /** Raw char to input class: {@link #IGNORE}, {@link #OTHER}, {@link #SPACE} or a phrase char. */
+  /** Raw char to input class (a column of the table for the dense classes). */
   private final short[] classOf;
   private final int classes;
-  private final int[] rootNext;
-  /** Classes below this (other, separator and ASCII phrase chars) have a dense DFA row. */
-  private final int dense;
-  /** The complete transition function over the dense classes: {@code dfa[state * dense + class]}. */
-  private final int[] dfa;
+  /** Dense classes (mask column, ignore, separator, other and the ASCII phrase chars): {@code [0, width)}. */
+  private final int width;
+  /**
+   * Row {@code s * width} of state {@code s}: column 0 the category mask, column {@code c} the row
+   * offset of the next state on dense class {@code c}.
+   */
+  private final int[] table;
+  private final int start;
   private final int[] edgeStart;
   private final short[] edgeClass;
   private final int[] edgeTarget;
   private final int[] fail;
-  private final int[] outMask;
+  /** Whether a state is entered on a separator (its label ends with one). */
+  private final boolean[] afterSpace;
   /** The phrase that ends exactly at a state, or -1; for {@link #find}. */
   private final int[] phraseAt;
   /** The nearest proper suffix state at which a phrase ends, or 0; for {@link #find}. */
@@ -64,11 +73,11 @@ public final class PhraseMatcher {
     for (int i = 0; i < n; i++) {
       categoryOf[i] = b.categories.get(i);
     }
-    // Input classes: one per distinct folded char of the phrases.
+    // Input classes: one per distinct folded char of the phrases, ASCII first (the dense ones).
     short[] classOfFolded = new short[65536];
-    short next = 2;
-    int denseClasses = 0;
-    for (int pass = 0; pass < 2; pass++) { // ASCII classes first: they get the dense table
+    short next = FIRST_PHRASE_CLASS;
+    int dense = 0;
+    for (int pass = 0; pass < 2; pass++) {
       for (String p : b.folded) {
         for (int i = 0; i < p.length(); i++) {
           char c = p.charAt(i);
@@ -78,23 +87,26 @@ public final class PhraseMatcher {
         }
       }
       if (pass == 0) {
-        denseClasses = next;
+        dense = next;
       }
     }
     this.classes = next;
-    this.dense = denseClasses;
+    this.width = dense;
     this.classOf = new short[65536];
     for (int c = 0; c < 65536; c++) {
       char f = TextFold.fold((char) c);
-      classOf[c] = f == TextFold.IGNORED ? IGNORE : f == TextFold.SEPARATOR ? SPACE : classOfFolded[f];
+      int k = f == TextFold.IGNORED ? IGNORE : f == TextFold.SEPARATOR ? SPACE : classOfFolded[f];
+      classOf[c] = (short) (k == 0 ? OTHER : k);
     }
-    // The trie, with maps for building.
+    // The trie.
     List<int[]> children = new ArrayList<>(); // per state: sorted pairs (class, target) flattened
     List<Integer> pattern = new ArrayList<>();
     List<Integer> own = new ArrayList<>(); // per state: categories of the phrases that end there
+    List<Boolean> space = new ArrayList<>();
     children.add(new int[0]);
     pattern.add(-1);
     own.add(0);
+    space.add(false);
     for (int id = 0; id < n; id++) {
       String p = b.folded.get(id);
       int s = 0;
@@ -106,6 +118,7 @@ public final class PhraseMatcher {
           children.add(new int[0]);
           pattern.add(-1);
           own.add(0);
+          space.add(c == SPACE);
           children.set(s, withChild(children.get(s), c, t));
         }
         s = t;
@@ -117,79 +130,73 @@ public final class PhraseMatcher {
     }
     int states = children.size();
     this.phraseAt = new int[states];
+    this.afterSpace = new boolean[states];
     for (int s = 0; s < states; s++) {
       phraseAt[s] = pattern.get(s);
-    }
-    this.rootNext = new int[classes];
-    int[] root = children.get(0);
-    for (int k = 0; k < root.length; k += 2) {
-      rootNext[root[k]] = root[k + 1];
+      afterSpace[s] = space.get(s);
     }
     this.edgeStart = new int[states + 1];
     int edges = 0;
     for (int s = 0; s < states; s++) {
       edgeStart[s] = edges;
-      edges += s == 0 ? 0 : children.get(s).length / 2;
+      edges += children.get(s).length / 2;
     }
     edgeStart[states] = edges;
     this.edgeClass = new short[edges];
     this.edgeTarget = new int[edges];
-    for (int s = 1; s < states; s++) {
+    for (int s = 0; s < states; s++) {
       int[] ch = children.get(s);
       for (int k = 0, e = edgeStart[s]; k < ch.length; k += 2, e++) {
         edgeClass[e] = (short) ch[k];
         edgeTarget[e] = ch[k + 1];
       }
     }
-    // Failure links, output masks and dictionary links, breadth first.
+    // Failure links, masks and dictionary links, breadth first; then the dense rows, also breadth
+    // first so that a state's failure row is complete before its own.
     this.fail = new int[states];
-    this.outMask = new int[states];
     this.dictLink = new int[states];
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    for (int k = 0; k < root.length; k += 2) {
-      int t = root[k + 1];
-      fail[t] = 0;
-      outMask[t] = own.get(t);
-      queue.add(t);
-    }
-    while (!queue.isEmpty()) {
-      int s = queue.poll();
-      int[] ch = children.get(s);
-      for (int k = 0; k < ch.length; k += 2) {
-        int c = ch[k];
-        int t = ch[k + 1];
-        int f = step(fail[s], c);
-        fail[t] = f;
-        dictLink[t] = phraseAt[f] >= 0 ? f : dictLink[f];
-        outMask[t] = outMask[f] | own.get(t);
-        queue.add(t);
-      }
-    }
-    // The dense DFA rows, breadth first so that every failure state's row is complete before use.
-    this.dfa = new int[states * dense];
-    for (int c = 0; c < dense; c++) {
-      dfa[c] = rootNext[c];
-    }
-    queue.add(0);
-    while (!queue.isEmpty()) {
-      int s = queue.poll();
+    this.table = new int[states * width];
+    int[] order = new int[states];
+    int head = 0;
+    int tail = 0;
+    order[tail++] = 0;
+    while (head < tail) {
+      int s = order[head++];
       int[] ch = children.get(s);
       for (int k = 0; k < ch.length; k += 2) {
         int t = ch[k + 1];
-        int row = t * dense;
-        int failRow = fail[t] * dense;
-        for (int c = 0; c < dense; c++) {
-          dfa[row + c] = dfa[failRow + c];
+        if (s != 0) {
+          int f = stepSparse(fail[s], ch[k]);
+          fail[t] = f;
+          dictLink[t] = phraseAt[f] >= 0 ? f : dictLink[f];
         }
-        int[] own2 = children.get(t);
-        for (int j = 0; j < own2.length; j += 2) {
-          if (own2[j] < dense) {
-            dfa[row + own2[j]] = own2[j + 1];
-          }
-        }
-        queue.add(t);
+        order[tail++] = t;
       }
     }
+    for (int i = 0; i < states; i++) {
+      int s = order[i];
+      int row = s * width;
+      if (s == 0) {
+        for (int c = 1; c < width; c++) {
+          table[c] = 0;
+        }
+      } else {
+        System.arraycopy(table, fail[s] * width, table, row, width);
+      }
+      table[row + MASK] = (s == 0 ? 0 : table[fail[s] * width + MASK]) | own.get(s);
+      table[row + IGNORE] = row;
+      table[row + OTHER] = 0;
+      int[] ch = children.get(s);
+      for (int k = 0; k < ch.length; k += 2) {
+        if (ch[k] < width) {
+          table[row + ch[k]] = ch[k + 1] * width;
+        }
+      }
+      if (afterSpace[s]) {
+        table[row + SPACE] = row; // a run of separators is one separator
+      }
+    }
+    this.start = table[SPACE]; // a virtual separator before the text: word start
   }
 
   private static int child(int[] pairs, int c) {
@@ -219,9 +226,9 @@ public final class PhraseMatcher {
     return new Builder();
   }
 
-  /** The transition from state {@code s} on input class {@code c}, following failure links. */
-  private int step(int s, int c) {
-    while (s != 0) {
+  /** The goto-with-failure transition from state {@code s} on a phrase class, over the sparse edges. */
+  private int stepSparse(int s, int c) {
+    while (true) {
       for (int e = edgeStart[s], end = edgeStart[s + 1]; e < end; e++) {
         int ec = edgeClass[e];
         if (ec == c) {
@@ -231,9 +238,16 @@ public final class PhraseMatcher {
           break;
         }
       }
+      if (s == 0) {
+        return 0;
+      }
       s = fail[s];
     }
-    return rootNext[c];
+  }
+
+  /** The transition from the state at row offset {@code row} on a non-dense class: a row offset. */
+  private int slow(int row, int c) {
+    return stepSparse(row / width, c) * width;
   }
 
   /**
@@ -244,40 +258,24 @@ public final class PhraseMatcher {
    */
   public long scan(CharSequence text, int[] counts, int base, boolean hash) {
     final short[] cls = classOf;
-    final int[] out = outMask;
-    final int[] table = dfa;
-    final int dense = this.dense;
-    int s = rootNext[SPACE]; // a virtual separator before the text: word start
-    boolean space = true;
-    long h = 0x9E3779B97F4A7C15L;
+    final int[] t = table;
+    final int dense = width;
     final int length = text.length();
+    int s = start;
+    long h = 0x9E3779B97F4A7C15L;
     for (int i = 0; i < length; i++) {
       char ch = text.charAt(i);
       if (hash) {
         h = (h ^ ch) * 0x100000001B3L;
       }
       int c = cls[ch];
-      if (c <= SPACE) {
-        if (c == IGNORE) {
-          continue;
-        }
-        if (c == OTHER) { // a char no phrase holds: back to the root
-          s = 0;
-          space = false;
-          continue;
-        }
-        if (space) {
-          continue; // collapse runs of separators
-        }
-        space = true;
-      } else {
-        space = false;
-      }
-      s = c < dense ? table[s * dense + c] : step(s, c);
-      int m = out[s];
-      while (m != 0) {
-        counts[base + Integer.numberOfTrailingZeros(m)]++;
-        m &= m - 1;
+      s = c < dense ? t[s + c] : slow(s, c);
+      int m = t[s];
+      if (m != 0) {
+        do {
+          counts[base + Integer.numberOfTrailingZeros(m)]++;
+          m &= m - 1;
+        } while (m != 0);
       }
     }
     return hash ? mix(h ^ length) : 0;
@@ -295,17 +293,17 @@ public final class PhraseMatcher {
    */
   public List<Integer> find(CharSequence text) {
     List<Integer> found = new ArrayList<>();
-    int s = rootNext[SPACE];
-    boolean space = true;
-    for (int i = 0; i <= text.length(); i++) {
-      int c = i == text.length() ? SPACE : classOf[text.charAt(i)];
-      if (c == IGNORE || (c == SPACE && space)) {
-        continue;
+    int s = start;
+    for (int i = 0; i < text.length(); i++) {
+      int c = classOf[text.charAt(i)];
+      int before = s;
+      s = c < width ? table[s + c] : slow(s, c);
+      if (s == before && (c == IGNORE || c == SPACE)) {
+        continue; // no new position: do not report the same end twice
       }
-      space = c == SPACE;
-      s = step(s, c);
-      for (int t = phraseAt[s] >= 0 ? s : dictLink[s]; t != 0; t = dictLink[t]) {
-        found.add(phraseAt[t]);
+      int state = s / width;
+      for (int q = phraseAt[state] >= 0 ? state : dictLink[state]; q != 0; q = dictLink[q]) {
+        found.add(phraseAt[q]);
       }
     }
     return found;
@@ -327,8 +325,8 @@ public final class PhraseMatcher {
   }
 
   /**
-   * How many states the automaton has; its memory is {@code 4 * dense + ~20} bytes a state plus
-   * 128 KiB for the char classes.
+   * How many states the automaton has; its memory is {@code 4 * dense classes + ~20} bytes a
+   * state plus 128 KiB for the char classes.
    */
   public int states() {
     return fail.length;
@@ -337,7 +335,7 @@ public final class PhraseMatcher {
   @Override
   public String toString() {
     return "PhraseMatcher{phrases=" + phrases.size() + ", states=" + fail.length + ", classes=" + classes
-        + ", dense=" + dense + "}";
+        + ", dense=" + width + "}";
   }
 
   /** Builds a {@link PhraseMatcher}. */
