@@ -4,6 +4,12 @@ import dev.distillwatch.core.Detector;
 import dev.distillwatch.core.DetectorSuite;
 import dev.distillwatch.core.Settings;
 import dev.distillwatch.core.Thresholds;
+import dev.distillwatch.detectors.parameters.ParameterConfig;
+import dev.distillwatch.detectors.parameters.ParameterProbingDetector;
+import dev.distillwatch.detectors.reasoning.ReasoningConfig;
+import dev.distillwatch.detectors.reasoning.ReasoningDetector;
+import dev.distillwatch.detectors.recipe.RecipeConfig;
+import dev.distillwatch.detectors.recipe.RecipeDetector;
 import dev.distillwatch.detectors.volume.VolumeConfig;
 import dev.distillwatch.detectors.volume.VolumeDetector;
 import java.util.List;
@@ -16,7 +22,11 @@ public final class RecommendedSuite implements DetectorSuite {
 
   @Override
   public List<Detector> create(Settings settings) {
-    return List.of(VolumeDetector.create(VolumeConfig.ofDefaults(), settings));
+    return List.of(
+        VolumeDetector.create(VolumeConfig.ofDefaults(), settings),
+        ReasoningDetector.create(ReasoningConfig.ofDefaults(), settings),
+        RecipeDetector.create(RecipeConfig.ofDefaults(), settings),
+        ParameterProbingDetector.create(ParameterConfig.ofDefaults(), settings));
   }
 
   @Override
