@@ -16,8 +16,10 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     description = "Detects model-extraction (distillation) campaigns in LLM API traffic.",
     subcommands = {
+        DemoCommand.class,
         ReplayCommand.class,
-        // Register the other commands here, one line each: DemoCommand, SimulateCommand, EvaluateCommand.
+        SimulateCommand.class,
+        EvaluateCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class Main implements Callable<Integer> {
