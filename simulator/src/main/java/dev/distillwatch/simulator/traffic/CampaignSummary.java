@@ -1,5 +1,7 @@
 package dev.distillwatch.simulator.traffic;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,8 +17,8 @@ import java.util.Objects;
  * @param firstTimestamp the earliest exchange of its accounts, epoch milliseconds
  * @param lastTimestamp the latest exchange of its accounts, epoch milliseconds
  * @param score the highest score among its accounts
- * @param domains the share of its traffic per capability domain; empty until the pipeline reports
- *     domains
+ * @param domains the share of its requests per capability domain, largest first; empty when the
+ *     replay did not count domains
  * @param evidence what linked the accounts, strongest first
  */
 public record CampaignSummary(
@@ -32,7 +34,7 @@ public record CampaignSummary(
   public CampaignSummary {
     Objects.requireNonNull(campaign, "campaign");
     accounts = List.copyOf(accounts);
-    domains = Map.copyOf(domains);
+    domains = Collections.unmodifiableMap(new LinkedHashMap<>(domains)); // keeps the order given
     evidence = List.copyOf(evidence);
   }
 }

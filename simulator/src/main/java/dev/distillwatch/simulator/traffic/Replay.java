@@ -5,13 +5,16 @@ import dev.distillwatch.core.Exchange;
 import dev.distillwatch.core.Level;
 import dev.distillwatch.core.Signal;
 import dev.distillwatch.core.Verdict;
+import dev.distillwatch.detectors.domain.DomainClassifier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Replays exchanges through a {@link DistillWatch} pipeline, in the order given, and keeps per
@@ -25,9 +28,13 @@ import java.util.TreeMap;
  * List<AccountSummary> accounts = replay.accounts();  // highest score first
  * }</pre>
  *
- * <p>Memory: one small record per account seen (counts, timestamps and the few signals of its
- * strongest verdict), never the exchanges themselves. Not thread-safe: feed it from one thread, so
- * that the same input gives the same output.
+ * <p>With a {@linkplain #using(DistillWatch, Function) domain function} the replay also counts
+ * each account's requests per capability domain, for the {@code domains} mix of campaign lines.
+ * That is reporting only: it never changes a verdict.
+ *
+ * <p>Memory: one small record per account seen (counts, timestamps, the few signals of its
+ * strongest verdict, and its per-domain counts), never the exchanges themselves. Not thread-safe:
+ * feed it from one thread, so that the same input gives the same output.
  */
 public final class Replay {
   /** How many evidence strings a campaign keeps. */
@@ -39,16 +46,37 @@ public final class Replay {
           .thenComparing(AccountSummary::account);
 
   private final DistillWatch watch;
+  private final Function<Exchange, String> domainOf;
   private final Map<String, AccountState> accounts = new HashMap<>();
   private long exchanges;
 
-  private Replay(DistillWatch watch) {
+  private Replay(DistillWatch watch, Function<Exchange, String> domainOf) {
     this.watch = Objects.requireNonNull(watch, "watch");
+    this.domainOf = domainOf;
   }
 
-  /** A replay through the given pipeline, which should be fresh (no state from other traffic). */
+  /**
+   * A replay through the given pipeline, which should be fresh (no state from other traffic);
+   * campaign lines have no domain mix.
+   */
   public static Replay using(DistillWatch watch) {
-    return new Replay(watch);
+    return new Replay(watch, null);
+  }
+
+  /**
+   * A replay through the given pipeline that also counts requests per domain, as named by
+   * {@code domainOf} (for example {@link #capabilityDomain()}), for campaign lines.
+   */
+  public static Replay using(DistillWatch watch, Function<Exchange, String> domainOf) {
+    return new Replay(watch, Objects.requireNonNull(domainOf, "domainOf"));
+  }
+
+  /**
+   * The capability domain ({@code coding}, {@code math}, ...) of an exchange, from the default
+   * {@link DomainClassifier}, shared with any detector of the pipeline that classified it already.
+   */
+  public static Function<Exchange, String> capabilityDomain() {
+    return exchange -> exchange.derived(DomainClassifier.DERIVATION).domain().label();
   }
 
   /** Inspects a record's exchange; its label is not looked at. */
@@ -69,7 +97,11 @@ public final class Replay {
     }
     Verdict verdict = watch.inspect(exchange);
     exchanges++;
-    accounts.computeIfAbsent(exchange.account(), a -> new AccountState(ts)).record(ts, verdict);
+    AccountState state = accounts.computeIfAbsent(exchange.account(), a -> new AccountState(ts));
+    state.record(ts, verdict);
+    if (domainOf != null) {
+      state.countDomain(domainOf.apply(exchange));
+    }
     return verdict;
   }
 
@@ -119,6 +151,7 @@ public final class Replay {
     long last = Long.MIN_VALUE;
     double score = 0;
     List<Signal> linking = new ArrayList<>();
+    Map<String, Long> domainCounts = new TreeMap<>();
     for (String account : members) {
       AccountState s = accounts.get(account);
       requests += s.requests;
@@ -127,6 +160,9 @@ public final class Replay {
       score = Math.max(score, s.maxScore);
       if (s.campaignSignal != null) {
         linking.add(s.campaignSignal);
+      }
+      if (s.domains != null) {
+        s.domains.forEach((d, n) -> domainCounts.merge(d, n, Long::sum));
       }
     }
     linking.sort(Comparator.comparingDouble((Signal s) -> -s.score())
@@ -138,7 +174,22 @@ public final class Replay {
         evidence.add(e);
       }
     }
-    return new CampaignSummary(campaign, members, requests, first, last, score, Map.of(), evidence);
+    return new CampaignSummary(campaign, members, requests, first, last, score, shares(domainCounts), evidence);
+  }
+
+  /** Shares of the counts, largest first, then by name. */
+  private static Map<String, Double> shares(Map<String, Long> counts) {
+    long total = 0;
+    for (long n : counts.values()) {
+      total += n;
+    }
+    List<Map.Entry<String, Long>> entries = new ArrayList<>(counts.entrySet());
+    entries.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Long> e : entries) {
+      out.put(e.getKey(), (double) e.getValue() / total);
+    }
+    return out;
   }
 
   @Override
@@ -158,6 +209,8 @@ public final class Replay {
     String campaign;
     /** The strongest signal that named the account's current campaign. */
     Signal campaignSignal;
+    /** Requests per domain, when the replay counts domains. */
+    Map<String, Long> domains;
 
     AccountState(long ts) {
       firstTs = ts;
@@ -190,6 +243,15 @@ public final class Replay {
             break;
           }
         }
+      }
+    }
+
+    void countDomain(String domain) {
+      if (domain != null) {
+        if (domains == null) {
+          domains = new HashMap<>(4);
+        }
+        domains.merge(domain, 1L, Long::sum);
       }
     }
 

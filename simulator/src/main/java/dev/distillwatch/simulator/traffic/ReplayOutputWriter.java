@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Writes a replay's results as JSON Lines in UTF-8, exactly as {@code traffic-log.md} specifies
@@ -74,8 +73,8 @@ public final class ReplayOutputWriter {
   /**
    * Writes one line per campaign, in the order given:
    * {@code {"campaign", "accounts": [..], "requests", "first_ts", "last_ts", "score",
-   * "domains": {domain: share}, "evidence": [..]}}, domains in name order. The stream is flushed,
-   * not closed.
+   * "domains": {domain: share}, "evidence": [..]}}, domains in the summary's order. The stream is
+   * flushed, not closed.
    */
   public static void writeCampaigns(List<CampaignSummary> campaigns, OutputStream out) throws IOException {
     try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
@@ -92,7 +91,7 @@ public final class ReplayOutputWriter {
         g.writeStringField("last_ts", TrafficTimestamps.format(c.lastTimestamp()));
         g.writeNumberField("score", Rounding.fourDecimals(c.score()));
         g.writeObjectFieldStart("domains");
-        for (Map.Entry<String, Double> d : new TreeMap<>(c.domains()).entrySet()) {
+        for (Map.Entry<String, Double> d : c.domains().entrySet()) {
           g.writeNumberField(d.getKey(), Rounding.fourDecimals(d.getValue()));
         }
         g.writeEndObject();

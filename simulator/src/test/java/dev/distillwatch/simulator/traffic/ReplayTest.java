@@ -136,6 +136,29 @@ class ReplayTest {
   }
 
   @Test
+  void campaignDomainsAreSharesOfTheMembersRequestsLargestFirst() throws IOException {
+    Replay r = Replay.using(DistillWatch.builder().detector(new PromptScore()).build(), Exchange::model);
+    String[] models = {"math", "coding", "math", "math"};
+    for (int i = 0; i < models.length; i++) {
+      r.accept(Exchange.builder().account("ring-" + (i % 2)).timestamp(T0 + i).model(models[i]).prompt("0.5").build());
+    }
+    r.accept(Exchange.builder().account("solo").timestamp(T0).model("chat").prompt("0.5").build());
+    CampaignSummary c = r.campaigns().get(0);
+    assertThat(c.domains()).containsExactly(java.util.Map.entry("math", 0.75), java.util.Map.entry("coding", 0.25));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ReplayOutputWriter.writeCampaigns(r.campaigns(), out);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"domains\":{\"math\":0.7500,\"coding\":0.2500}");
+  }
+
+  @Test
+  void capabilityDomainNamesADomainOfTheDefaultClassifier() {
+    String domain = Replay.capabilityDomain().apply(
+        ex("a", 0, "Write a Python function that reverses a linked list and add unit tests."));
+    assertThat(java.util.Arrays.stream(dev.distillwatch.detectors.domain.Domain.values())
+        .map(dev.distillwatch.detectors.domain.Domain::label)).contains(domain);
+  }
+
+  @Test
   void refusesAnExchangeWithoutTimestamp() {
     Exchange e = Exchange.builder().account("a").prompt("0.1").build();
     assertThatThrownBy(() -> replay().accept(e)).isInstanceOf(IllegalArgumentException.class)
