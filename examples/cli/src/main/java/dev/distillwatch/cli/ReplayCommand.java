@@ -61,7 +61,7 @@ public final class ReplayCommand implements Callable<Integer> {
   private static final String STANDARD_STREAM = "-";
 
   @Option(names = "--input", required = true, paramLabel = "FILE",
-      description = "The traffic log (UTF-8 JSON Lines); '-' reads standard input.")
+      description = "The traffic log (UTF-8 JSON Lines, gzip-compressed or not); '-' reads standard input.")
   String input;
 
   @Option(names = "--output", required = true, paramLabel = "FILE",

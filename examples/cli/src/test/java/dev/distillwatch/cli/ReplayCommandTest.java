@@ -126,6 +126,20 @@ class ReplayCommandTest {
   }
 
   @Test
+  void gzipInputGivesTheSameVerdicts() throws IOException {
+    Path plain = log(TrafficLogs.conformant());
+    Path gz = dir.resolve("traffic.jsonl.gz");
+    try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+      Files.copy(plain, out);
+    }
+    assertThat(replay(plain).exitCode).isZero();
+    byte[] expected = Files.readAllBytes(dir.resolve("verdicts.jsonl"));
+    CliRun run = replay(gz);
+    assertThat(run.exitCode).as(run.toString()).isZero();
+    assertThat(Files.readAllBytes(dir.resolve("verdicts.jsonl"))).isEqualTo(expected);
+  }
+
+  @Test
   void nonJsonLineIsSkippedAndReportedWithoutLosingGoodLines() throws IOException {
     CliRun run = replay(log(List.of(line("a", T0, "p"), "this is not json", line("b", T0 + 1, "q"),
         "{\"ts\":0,\"account\":\"c\",\"prompt\":\"unterminated", line("a", T0 + 2, "r"))));

@@ -1,5 +1,6 @@
 package dev.distillwatch.simulator.traffic;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a traffic log (JSON Lines, format version 1; see {@code traffic-log.md}) line by line,
@@ -43,7 +45,8 @@ import java.util.function.Consumer;
  *   <li>{@code response} counts may be fractional (rounded); negative counts make the line bad;
  *   <li>both {@code messages} and {@code prompt}: the prompt is appended as a last user message;
  *   <li>unescaped control characters inside JSON strings are accepted; malformed UTF-8 is read as
- *       U+FFFD; a byte-order mark at the start is skipped; lines may end in CRLF;
+ *       U+FFFD; a byte-order mark at the start is skipped; lines may end in CRLF; a gzip-compressed
+ *       stream or file is decompressed;
  *   <li>unknown fields are ignored; of duplicate fields the last one counts.
  * </ul>
  *
@@ -88,10 +91,19 @@ public final class TrafficLogReader {
     }
   }
 
-  /** Reads UTF-8 from a stream, which is left open. */
+  /**
+   * Reads UTF-8 from a stream, which is left open. A gzip stream (as {@code simulate -o x.gz}
+   * writes) is recognised by its magic number and decompressed.
+   */
   public ReadSummary read(InputStream in, Consumer<LogRecord> records, Consumer<BadLine> badLines)
       throws IOException {
-    return read(new InputStreamReader(in, StandardCharsets.UTF_8), records, badLines);
+    InputStream buffered = new BufferedInputStream(Objects.requireNonNull(in, "in"), CHUNK);
+    buffered.mark(2);
+    int b0 = buffered.read();
+    int b1 = buffered.read();
+    buffered.reset();
+    InputStream raw = b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(buffered, CHUNK) : buffered;
+    return read(new InputStreamReader(raw, StandardCharsets.UTF_8), records, badLines);
   }
 
   /**

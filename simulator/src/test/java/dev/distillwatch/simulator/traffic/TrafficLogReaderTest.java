@@ -146,6 +146,26 @@ class TrafficLogReaderTest {
   }
 
   @Test
+  void gzipIsRecognisedAndDecompressed() throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+      gz.write("{\"ts\":0,\"account\":\"a\",\"prompt\":\"p\"}\n{\"ts\":1,\"account\":\"b\",\"prompt\":\"q\"}\n"
+          .getBytes(StandardCharsets.UTF_8));
+    }
+    ReadSummary s = TrafficLogReader.builder().build()
+        .read(new java.io.ByteArrayInputStream(bytes.toByteArray()), records::add, bad::add);
+    assertThat(s).isEqualTo(new ReadSummary(2, 2, 0));
+    assertThat(records).extracting(r -> r.exchange().account()).containsExactly("a", "b");
+  }
+
+  @Test
+  void oneByteInputIsABadLineNotAFailure() throws IOException {
+    ReadSummary s = TrafficLogReader.builder().build()
+        .read(new java.io.ByteArrayInputStream(new byte[] {0x1f}), records::add, bad::add);
+    assertThat(s).isEqualTo(new ReadSummary(1, 0, 1));
+  }
+
+  @Test
   void unpairedSurrogatesAndControlCharactersAreAccepted() throws IOException {
     Exchange e = only("{\"ts\":0,\"account\":\"a\\udc00\",\"prompt\":\"\\ud800 x \\udfff\\u0000\\u0007\u0001\t\\u2028\"}");
     assertThat(e.account()).isEqualTo("a\udc00");
