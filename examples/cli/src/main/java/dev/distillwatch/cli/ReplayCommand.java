@@ -119,7 +119,8 @@ public final class ReplayCommand implements Callable<Integer> {
       err.println("error: cannot build the detector pipeline: " + e.getMessage());
       return EXIT_FAILURE;
     }
-    Replay replay = Replay.using(watch, Replay.capabilityDomain());
+    // Domains are counted only for campaign lines: no classification cost when they are not asked for.
+    Replay replay = campaigns == null ? Replay.using(watch) : Replay.using(watch, Replay.capabilityDomain());
     TrafficLogReader reader = TrafficLogReader.builder().strict(strict).build();
     BadLineReporter reporter = new BadLineReporter(err, BadLineReporter.DEFAULT_SHOWN);
     Consumer<BadLine> badLines = strict ? bad -> { } : reporter;
