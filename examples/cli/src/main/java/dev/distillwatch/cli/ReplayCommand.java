@@ -1,6 +1,7 @@
 package dev.distillwatch.cli;
 
 import dev.distillwatch.core.DistillWatch;
+import dev.distillwatch.core.PipelineStats;
 import dev.distillwatch.simulator.traffic.BadLine;
 import dev.distillwatch.simulator.traffic.BadLineException;
 import dev.distillwatch.simulator.traffic.BadLineReporter;
@@ -18,9 +19,12 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -89,16 +93,21 @@ public final class ReplayCommand implements Callable<Integer> {
 
   private final InputStream stdin;
   private final OutputStream stdout;
+  private final Supplier<DistillWatch.Builder> pipeline;
 
-  /** Reads standard input and writes standard output for {@code -}. */
+  /**
+   * Reads standard input and writes standard output for {@code -}, and replays through
+   * {@code DistillWatch.builder().defaults()}.
+   */
   public ReplayCommand() {
-    this(System.in, System.out);
+    this(System.in, System.out, () -> DistillWatch.builder().defaults());
   }
 
-  /** Uses the given streams for {@code -} (for tests and embedding). */
-  ReplayCommand(InputStream stdin, OutputStream stdout) {
+  /** Uses the given streams for {@code -} and the given pipeline (for tests). */
+  ReplayCommand(InputStream stdin, OutputStream stdout, Supplier<DistillWatch.Builder> pipeline) {
     this.stdin = Objects.requireNonNull(stdin, "stdin");
     this.stdout = Objects.requireNonNull(stdout, "stdout");
+    this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
   }
 
   @Override
@@ -110,7 +119,7 @@ public final class ReplayCommand implements Callable<Integer> {
     }
     DistillWatch watch;
     try {
-      DistillWatch.Builder builder = DistillWatch.builder().defaults();
+      DistillWatch.Builder builder = pipeline.get();
       if (seed != null) {
         builder.seed(seed);
       }
@@ -136,6 +145,7 @@ public final class ReplayCommand implements Callable<Integer> {
       return EXIT_FAILURE;
     }
     reporter.finish(summary);
+    reportDetectorFailures(watch, err);
     try {
       write(output, out -> ReplayOutputWriter.writeVerdicts(replay.accounts(), out));
       if (campaigns != null) {
@@ -150,6 +160,25 @@ public final class ReplayCommand implements Callable<Integer> {
       return EXIT_NOTHING_ACCEPTED;
     }
     return 0;
+  }
+
+  /**
+   * Says so when verdicts were partial: a detector failed (and was isolated) on some exchanges, so
+   * those verdicts rest on the other detectors.
+   */
+  private static void reportDetectorFailures(DistillWatch watch, PrintWriter err) {
+    PipelineStats stats = watch.stats();
+    if (stats.partial() == 0) {
+      return;
+    }
+    Map<String, Long> failed = new TreeMap<>();
+    stats.failures().forEach((detector, n) -> {
+      if (n > 0) {
+        failed.put(detector, n);
+      }
+    });
+    err.println("warning: " + stats.partial() + " of " + stats.inspected()
+        + " verdicts are partial because a detector failed; failures by detector: " + failed);
   }
 
   /** Refuses invalid paths, and an output that would overwrite the input or the other output. */

@@ -4,7 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import dev.distillwatch.core.DistillWatch;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /** One in-process run of {@link Main}: exit code, standard output bytes and standard error text. */
@@ -24,12 +26,21 @@ final class CliRun {
   }
 
   static CliRun withStdin(byte[] stdin, String... args) {
+    return with(stdin, () -> DistillWatch.builder().defaults(), args);
+  }
+
+  /** A run whose replay uses the given pipeline instead of the defaults. */
+  static CliRun withPipeline(Supplier<DistillWatch.Builder> pipeline, String... args) {
+    return with(new byte[0], pipeline, args);
+  }
+
+  private static CliRun with(byte[] stdin, Supplier<DistillWatch.Builder> pipeline, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     CommandLine.IFactory factory = new CommandLine.IFactory() {
       @Override
       public <K> K create(Class<K> cls) throws Exception {
         if (cls == ReplayCommand.class) {
-          return cls.cast(new ReplayCommand(new ByteArrayInputStream(stdin), out));
+          return cls.cast(new ReplayCommand(new ByteArrayInputStream(stdin), out, pipeline));
         }
         return CommandLine.defaultFactory().create(cls);
       }

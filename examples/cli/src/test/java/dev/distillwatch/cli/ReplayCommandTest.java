@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.distillwatch.core.Detector;
+import dev.distillwatch.core.DistillWatch;
+import dev.distillwatch.core.Exchange;
+import dev.distillwatch.core.Signal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -301,6 +305,31 @@ class ReplayCommandTest {
     assertThat(other.exitCode).isEqualTo(2);
     assertThat(other.stderr).contains("--campaigns must not be the --output file");
     assertThat(Files.readAllBytes(input)).isEqualTo(before);
+  }
+
+  @Test
+  void partialVerdictsAreReported() throws IOException {
+    Detector broken = new Detector() {
+      @Override
+      public String name() {
+        return "broken";
+      }
+
+      @Override
+      public Signal inspect(Exchange exchange) {
+        if (exchange.account().equals("b")) {
+          throw new IllegalStateException("a detector bug");
+        }
+        return Signal.none(name());
+      }
+    };
+    Path input = log(List.of(line("a", T0, "p"), line("b", T0 + 1, "q"), line("b", T0 + 2, "r")));
+    CliRun run = CliRun.withPipeline(() -> DistillWatch.builder().detector(broken),
+        "replay", "--input", input.toString(), "--output", dir.resolve("verdicts.jsonl").toString());
+    assertThat(run.exitCode).as(run.toString()).isZero();
+    assertThat(run.stderr).contains(
+        "warning: 2 of 3 verdicts are partial because a detector failed; failures by detector: {broken=2}");
+    assertThat(requestsByAccount()).isEqualTo(Map.of("a", 1L, "b", 2L));
   }
 
   @Test
