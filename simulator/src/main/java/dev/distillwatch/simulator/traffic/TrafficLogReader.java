@@ -80,7 +80,7 @@ public final class TrafficLogReader {
   }
 
   /**
-   * Reads a UTF-8 file.
+   * Reads a UTF-8 file, gzip-compressed or not.
    *
    * @throws BadLineException in strict mode, at the first bad line
    * @throws IOException if the file cannot be read
