@@ -29,7 +29,7 @@ import java.util.List;
  * the middle. As in Drain (He et al., "Drain: An Online Log Parsing Approach with Fixed Depth
  * Tree", ICWS 2017), which keys log templates on their leading tokens, the skeleton is anchored
  * at fixed positions: it is the set of token trigrams starting at the first and ending at the last {@code w}
- * tokens ({@code w} = {@link Builder#windowTokens}, default 6), each trigram anchored at one of
+ * tokens ({@code w} = {@link Builder#windowTokens}, default 10), each trigram anchored at one of
  * those tokens, head and tail in separate namespaces, and the whole middle — the long run of
  * task content — is one implicit slot. Trigrams nearer the ends are replicated (weight {@code ~2w/(i + w/2)} at distance {@code i}
  * from the end), so that MinHash over the skeleton estimates a position-weighted Jaccard
@@ -53,6 +53,8 @@ public final class PromptShingler {
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
   private static final long HEAD = 0x68656164L;
   private static final long TAIL = 0x7461696CL;
+  private static final long HEAD_LINE = 0x686C696EL;
+  private static final long TAIL_LINE = 0x746C696EL;
 
   private static final byte LETTER = 0;
   private static final byte DIGIT = 1;
@@ -85,6 +87,7 @@ public final class PromptShingler {
 
   private final long seed;
   private final int window;
+  private final int lineWeight;
   private final Hasher64 hasher;
   private final long[] slotHash = new long[TokenKind.values().length];
   private final long[] asciiHash = new long[128];
@@ -95,6 +98,7 @@ public final class PromptShingler {
   private PromptShingler(Builder builder) {
     this.seed = builder.seed;
     this.window = builder.windowTokens;
+    this.lineWeight = builder.lineWeight;
     this.hasher = Hashing.komihash5_0(seed);
     for (TokenKind kind : TokenKind.values()) {
       slotHash[kind.ordinal()] = hasher.hashCharsToLong("\u0000slot:" + kind.name());
@@ -133,6 +137,7 @@ public final class PromptShingler {
     out.reset();
     new Lexer(out, null).run(prompt);
     buildSkeleton(out);
+    addLines(out);
   }
 
   /**
@@ -172,6 +177,52 @@ public final class PromptShingler {
       long previous = k > 0 ? tokens[k - 1] : start;
       long previous2 = k > 1 ? tokens[k - 2] : start;
       addWeighted(out, hasher.hashLongLongLongToLong(TAIL, previous * 31 + previous2, tokens[k]), weights[j]);
+    }
+  }
+
+  /**
+   * Line-anchored evidence: when the prompt has more than one line, its first and its last line
+   * (after slotting) are each hashed whole and added with weight {@link Builder#lineWeight}.
+   * Templates are line-structured (an instruction line, then the task; the task, then a format
+   * line), as log lines are for Drain; unrelated prompts rarely share a whole line. Lines without
+   * a word token (separators like {@code ---} or {@code {}) are skipped.
+   */
+  private void addLines(ShingleBuffer out) {
+    if (lineWeight == 0) {
+      return;
+    }
+    int n = out.tokenCount;
+    long[] tokens = out.tokenHash;
+    byte[] kinds = out.tokenKind;
+    byte newline = TokenKind.NEWLINE.code();
+    byte word = TokenKind.WORD.code();
+    int firstBreak = -1;
+    int lastBreak = -1;
+    for (int i = 0; i < n; i++) {
+      if (kinds[i] == newline) {
+        if (firstBreak < 0) {
+          firstBreak = i;
+        }
+        lastBreak = i;
+      }
+    }
+    if (firstBreak < 0) {
+      return;
+    }
+    addLine(out, tokens, kinds, word, 0, firstBreak, HEAD_LINE);
+    addLine(out, tokens, kinds, word, lastBreak + 1, n, TAIL_LINE);
+  }
+
+  private void addLine(ShingleBuffer out, long[] tokens, byte[] kinds, byte word, int from, int to,
+      long side) {
+    long h = side;
+    boolean hasWord = false;
+    for (int i = from; i < to; i++) {
+      h = mix(h * GOLDEN + tokens[i]);
+      hasWord |= kinds[i] == word;
+    }
+    if (hasWord) {
+      addWeighted(out, hasher.hashLongLongToLong(side, h), lineWeight);
     }
   }
 
@@ -565,18 +616,31 @@ public final class PromptShingler {
   /** Immutable configuration of a {@link PromptShingler}. */
   public static final class Builder {
     private final long seed;
-    private int windowTokens = 6;
+    private int windowTokens = 10;
+    private int lineWeight = 90;
 
     private Builder(long seed) {
       this.seed = seed;
     }
 
-    /** Tokens taken from each end of the prompt into the skeleton (default 6, at least 2). */
+    /** Tokens taken from each end of the prompt into the skeleton (default 10, at least 2). */
     public Builder windowTokens(int tokens) {
       if (tokens < 2 || tokens > 1024) {
         throw new IllegalArgumentException("windowTokens must be in [2, 1024]: " + tokens);
       }
       this.windowTokens = tokens;
+      return this;
+    }
+
+    /**
+     * Weight (replicas) of the whole first and last line of multi-line prompts (default 90; 0
+     * disables line evidence).
+     */
+    public Builder lineWeight(int replicas) {
+      if (replicas < 0 || replicas > 1024) {
+        throw new IllegalArgumentException("lineWeight must be in [0, 1024]: " + replicas);
+      }
+      this.lineWeight = replicas;
       return this;
     }
 
