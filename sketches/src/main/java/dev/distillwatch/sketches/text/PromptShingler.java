@@ -247,7 +247,6 @@ public final class PromptShingler {
 
     private boolean wordHasLetter;
     private boolean wordHasDigit;
-    private boolean wordAllHex = true;
     private char pendingSeparator; // '.' or ',' after digits, waiting for the next char
     private int pendingBackticks;
     private boolean inFence;
@@ -276,7 +275,6 @@ public final class PromptShingler {
               // Inner loop over the run of ASCII letters, state in locals.
               char[] word = out.word;
               int length = out.wordLength;
-              boolean hex = wordAllHex;
               while (true) {
                 char folded = ASCII_FOLD[c];
                 if (length == word.length) {
@@ -287,7 +285,6 @@ public final class PromptShingler {
                 } else {
                   word[length++] = folded;
                 }
-                hex &= folded >= 'a' && folded <= 'f';
                 if (++i == n) {
                   break;
                 }
@@ -298,7 +295,6 @@ public final class PromptShingler {
               }
               out.wordLength = length;
               wordHasLetter = true;
-              wordAllHex = hex;
               continue;
             }
             flushWord();
@@ -424,12 +420,8 @@ public final class PromptShingler {
         case LETTER:
           out.appendWordChar(c);
           wordHasLetter = true;
-          wordAllHex &= (c >= 'a' && c <= 'f');
           return;
         case DIGIT:
-          if (out.wordLength == 0) {
-            wordAllHex = true;
-          }
           out.appendWordChar(c);
           wordHasDigit = true;
           return;
@@ -544,7 +536,7 @@ public final class PromptShingler {
         } else {
           kind = TokenKind.WORD; // gpt4, mp3
         }
-      } else if (length >= 16 && wordAllHex) {
+      } else if (length >= 16 && allHexLetters(length)) {
         kind = TokenKind.ID;
       } else {
         kind = TokenKind.WORD;
@@ -562,7 +554,16 @@ public final class PromptShingler {
       out.wordLength = 0;
       wordHasLetter = false;
       wordHasDigit = false;
-      wordAllHex = true;
+    }
+
+    private boolean allHexLetters(int length) {
+      for (int k = 0; k < length; k++) {
+        char c = out.word[k];
+        if (c < 'a' || c > 'f') {
+          return false;
+        }
+      }
+      return true;
     }
 
     /**
