@@ -260,11 +260,21 @@ public final class PromptShingler {
       this.rendered = rendered;
     }
 
-    void run(CharSequence prompt) {
-      int n = prompt.length();
+    void run(CharSequence text) {
+      int n = text.length();
+      // One bulk copy (an intrinsic for String) so the loop reads a char[] without per-char
+      // String bounds and coder checks.
+      char[] prompt = out.input(n);
+      if (text instanceof String) {
+        ((String) text).getChars(0, n, prompt, 0);
+      } else {
+        for (int k = 0; k < n; k++) {
+          prompt[k] = text.charAt(k);
+        }
+      }
       int i = 0;
       while (i < n) {
-        char c = prompt.charAt(i);
+        char c = prompt[i];
         if (c < 128) {
           byte cls = ASCII_CLASS[c];
           // Fast path for the common case, small enough to stay inlined: a letter or a space
@@ -288,7 +298,7 @@ public final class PromptShingler {
                 if (++i == n) {
                   break;
                 }
-                c = prompt.charAt(i);
+                c = prompt[i];
                 if (c >= 128 || ASCII_CLASS[c] != LETTER) {
                   break;
                 }
@@ -303,29 +313,28 @@ public final class PromptShingler {
           }
           i++;
         } else {
-          i = feedNonAscii(prompt, i);
+          i = feedNonAscii(prompt, n, i);
         }
       }
       finish();
     }
 
     /** Normalises the run of non-ASCII chars starting at {@code from}; returns where it ends. */
-    private int feedNonAscii(CharSequence prompt, int from) {
+    private int feedNonAscii(char[] prompt, int n, int from) {
       int to = from + 1;
-      int n = prompt.length();
-      while (to < n && prompt.charAt(to) >= 128) {
+      while (to < n && prompt[to] >= 128) {
         to++;
       }
       int segmentStart = from;
       // A combining mark composes with the ASCII letter before it: take that letter back.
       if (from > 0
           && out.wordLength > 0
-          && Character.getType(prompt.charAt(from)) == Character.NON_SPACING_MARK
-          && prompt.charAt(from - 1) < 128) {
+          && Character.getType(prompt[from]) == Character.NON_SPACING_MARK
+          && prompt[from - 1] < 128) {
         out.wordLength--;
         segmentStart = from - 1;
       }
-      String segment = prompt.subSequence(segmentStart, to).toString();
+      String segment = new String(prompt, segmentStart, to - segmentStart);
       if (!Normalizer.isNormalized(segment, Normalizer.Form.NFKC)) {
         segment = Normalizer.normalize(segment, Normalizer.Form.NFKC);
       }

@@ -14,7 +14,8 @@ public final class ShingleBuffer {
   byte[] tokenKind = new byte[256];
   int tokenCount;
 
-  // lexer scratch: chars of the word being read, and pending NFKC output
+  // lexer scratch: the prompt's chars, and the chars of the word being read
+  char[] input = new char[1024];
   char[] word = new char[64];
   int wordLength;
   final CharArrayView wordView = new CharArrayView();
@@ -67,6 +68,13 @@ public final class ShingleBuffer {
     wordLength = 0;
     skeletonSize = 0;
     contentSize = 0;
+  }
+
+  char[] input(int length) {
+    if (input.length < length) {
+      input = new char[Math.max(length, input.length * 2)];
+    }
+    return input;
   }
 
   void addToken(long hash, byte kind) {
