@@ -26,19 +26,25 @@ import java.util.List;
  * <h2>Skeleton</h2>
  *
  * Templates wrap tasks: the template sits at the head and/or the tail of a prompt, the task in
- * the middle. As in Drain (He et al., "Drain: An Online Log Parsing Approach with Fixed Depth
- * Tree", ICWS 2017), which keys log templates on their leading tokens, the skeleton is anchored
- * at fixed positions: it is the set of token trigrams starting at the first and ending at the last {@code w}
- * tokens ({@code w} = {@link Builder#windowTokens}, default 10), each trigram anchored at one of
- * those tokens, head and tail in separate namespaces, and the whole middle — the long run of
- * task content — is one implicit slot. Trigrams nearer the ends are replicated (weight {@code ~2w/(i + w/2)} at distance {@code i}
- * from the end), so that MinHash over the skeleton estimates a position-weighted Jaccard
- * similarity in which the first and last tokens count most. Measured on the bundled prompts, this
- * stateless design beat a Drain-like document-frequency rule (keep tokens that recur across
- * recent prompts): the latter kept the tasks' own recurring phrasing (BBH, toolformer headers,
- * GSM8K "how many") and its output depended on campaign volume. The price: a template whose only
- * fixed text is a few words at one end is indistinguishable from a common opening phrase (see the
- * module README).
+ * the middle. The skeleton is a multiset of keyed hashes (replicas carry weight), so that MinHash
+ * over it estimates a weighted Jaccard similarity:
+ *
+ * <ul>
+ *   <li>token trigrams anchored at the first and at the last {@code w} tokens ({@code w} = {@link
+ *       Builder#windowTokens}, default 10), head and tail in separate namespaces, replicated with
+ *       weight {@code ~2w/(i + w/2)} at distance {@code i} from the end; the whole middle — the
+ *       long run of task content — is one implicit slot. Drain (He et al., "Drain: An Online Log
+ *       Parsing Approach with Fixed Depth Tree", ICWS 2017) likewise keys templates on fixed
+ *       positions;
+ *   <li>the whole first and last line of a multi-line prompt, with weight {@link
+ *       Builder#lineWeight} (default 90): templates are line-structured, as log lines are.
+ * </ul>
+ *
+ * Measured on the bundled prompts, this stateless design beat a Drain-like document-frequency
+ * rule (keep tokens that recur across recent prompts): the latter kept the tasks' own recurring
+ * phrasing (BBH, toolformer headers, GSM8K "how many") and its output depended on campaign
+ * volume. The price: a single-line template whose only fixed text is a few words at one end is
+ * indistinguishable from a common opening phrase (see the module README).
  *
  * <h2>Hashing</h2>
  *

@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * Reusable, per-thread output of {@link PromptShingler#shingle}: the skeleton shingle hashes, the
  * content token hashes, and the token stream they were built from. Arrays grow on demand and are
- * then reused, so a warmed-up buffer makes shingling allocation-free for ASCII prompts. Not
- * thread-safe: keep one per thread (e.g. in a {@code ThreadLocal}).
+ * then reused, so with a warmed-up buffer shingling an ASCII prompt allocates only one small lexer
+ * object (non-ASCII runs allocate their NFKC string). Not thread-safe: keep one per thread (e.g.
+ * in a {@code ThreadLocal}).
  */
 public final class ShingleBuffer {
   // token stream (filled by the lexer)
