@@ -291,8 +291,16 @@ public final class PromptShingler {
               // Inner loop over the run of ASCII letters, state in locals.
               char[] word = out.word;
               int length = out.wordLength;
+              boolean fresh = length == 0;
+              long lo = 0;
+              long hi = 0;
               while (true) {
                 char folded = ASCII_FOLD[c];
+                if (length < 4) {
+                  lo |= (long) folded << (16 * length);
+                } else if (length < 8) {
+                  hi |= (long) folded << (16 * (length - 4));
+                }
                 if (length == word.length) {
                   out.wordLength = length;
                   out.appendWordChar(folded);
@@ -311,6 +319,19 @@ public final class PromptShingler {
               }
               out.wordLength = length;
               wordHasLetter = true;
+              // A word of ASCII letters only, ended by whitespace or the end of the prompt:
+              // finish it here (same hash as flushWord) instead of going through the general path.
+              if (fresh && length <= 8 && rendered == null
+                  && (i == n || (c < 128 && (ASCII_CLASS[c] == SPACE || ASCII_CLASS[c] == NEWLINE)))) {
+                long hash = hasher.hashLongLongLongToLong(length, lo, hi);
+                out.addToken(hash, TokenKind.WORD.code());
+                out.addContent(hash);
+                out.wordLength = 0;
+                wordHasLetter = false;
+                if (i < n && ASCII_CLASS[c] == SPACE) {
+                  i++;
+                }
+              }
               continue;
             }
             flushWord();
