@@ -644,8 +644,14 @@ public final class PromptShingler {
       }
       flushSeparator();
       flushWord();
-      if (pendingBackticks > 0) {
-        punct('`');
+      if (pendingBackticks > 0) { // resolve as a following char would
+        int run = pendingBackticks;
+        pendingBackticks = 0;
+        if (run >= 3) {
+          addToken(TokenKind.CODE);
+        } else {
+          quote('`');
+        }
       }
     }
   }
