@@ -53,6 +53,14 @@ import java.util.List;
  * per thread.
  */
 public final class PromptShingler {
+  /**
+   * Version of the skeleton scheme (normalisation, slots, windows, weights, hashing). Signatures
+   * persisted by a {@link dev.distillwatch.sketches.index.TemplateIndex} are comparable only with
+   * signatures of the same skeleton version, seed and configuration; bump on any change that
+   * alters a skeleton hash (guarded by a golden-value test).
+   */
+  public static final int SKELETON_VERSION = 1;
+
   /** Longest quoted span (in tokens) that collapses into one {@link TokenKind#QUOTED} slot. */
   public static final int MAX_QUOTED_TOKENS = 48;
 

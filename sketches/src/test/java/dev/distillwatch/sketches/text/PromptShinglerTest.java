@@ -170,4 +170,24 @@ class PromptShinglerTest {
     assertThat(reused.skeletonCopy()).isEqualTo(expected);
     assertThat(SHINGLER.skeletonText(prompt)).isEqualTo(SHINGLER.skeletonText(prompt + "  "));
   }
+
+  /**
+   * Golden values: persisted signatures depend on them. If this fails, bump {@link
+   * PromptShingler#SKELETON_VERSION} (or {@link OnePermutationMinHash#VERSION}) and update.
+   */
+  @Test
+  void skeletonAndSignatureMatchGoldenValues() {
+    ShingleBuffer buffer = new ShingleBuffer();
+    PromptShingler.builder(99).build().shingle(
+        "You are a helpful assistant.\nSolve: Natalia sold 48 clips in April.\nAnswer in JSON.", buffer);
+    long[] signature = OnePermutationMinHash.create(128, 99)
+        .compute(buffer.skeleton(), buffer.skeletonSize());
+    assertThat(PromptShingler.SKELETON_VERSION).isEqualTo(1);
+    assertThat(OnePermutationMinHash.VERSION).isEqualTo(1);
+    assertThat(buffer.skeletonSize()).isEqualTo(228);
+    assertThat(buffer.skeleton()[0]).isEqualTo(3091088010583421608L);
+    assertThat(java.util.Arrays.hashCode(buffer.skeletonCopy())).isEqualTo(89672509);
+    assertThat(signature[0]).isEqualTo(722838973739640L);
+    assertThat(java.util.Arrays.hashCode(signature)).isEqualTo(-1456363867);
+  }
 }
