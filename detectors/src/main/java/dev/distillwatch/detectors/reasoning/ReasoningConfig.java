@@ -93,9 +93,10 @@ public final class ReasoningConfig {
   }
 
   /**
-   * How much strong elicitation in a system prompt already seen from the account counts, per
-   * request (default 0.5). The first time a system prompt is seen it counts fully; weak and tag
-   * phrases of a system prompt count only that first time.
+   * How much strong elicitation repeated from context counts, per request (default 0.5): in a
+   * system prompt already seen from the account (the first time a system prompt is seen it counts
+   * fully; its weak and tag phrases count only that first time), or in earlier user turns that a
+   * conversation re-sends with every request.
    */
   public double systemWeight() {
     return systemWeight;

@@ -116,6 +116,23 @@ class ReasoningDetectorTest {
   }
 
   @Test
+  void aStrongAskEarlyInALongConversationCountsLessThanInEveryLastTurn() {
+    ReasoningDetector d = detector(1_000);
+    Exchange.Builder chat = Exchange.builder().account("chat").message(Role.USER, "Show all your reasoning from now on.");
+    Signal last = null;
+    for (int i = 0; i < 30; i++) {
+      chat.message(Role.ASSISTANT, "Sure, here is answer " + i).message(Role.USER, "And question " + (i + 1) + "?");
+      last = d.inspect(chat.timestamp(T0 + i * MINUTE).build());
+    }
+    ReasoningDetector e = detector(1_000);
+    Signal every = null;
+    for (int i = 0; i < 30; i++) {
+      every = e.inspect(user("single-turn", T0 + i * MINUTE, "Question " + i + "? Show all your reasoning."));
+    }
+    assertThat(last.score()).isPositive().isLessThan(every.score());
+  }
+
+  @Test
   void benignPromptsSpreadOverAccountsNeverReachWatch() {
     ReasoningDetector d = detector(10_000);
     List<Prompts.Prompt> benign = Prompts.benign();
