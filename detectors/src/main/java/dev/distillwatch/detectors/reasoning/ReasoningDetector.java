@@ -45,7 +45,7 @@ import dev.distillwatch.detectors.text.PhraseScan.Zone;
  * {@link ReasoningConfig#weakMaximumScore()} (0.3: students, tutors and evaluation harnesses ask
  * for steps too); the two combine as a noisy-OR.
  *
- * <p>Memory: one small record per account (~150 bytes), at most {@link Settings#maximumAccounts()}
+ * <p>Memory: one small record per account (~200 bytes plus the cache entry), at most {@link Settings#maximumAccounts()}
  * of them (Caffeine evicts the rest). No text is kept: system prompts as seeded 64-bit hashes.
  */
 public final class ReasoningDetector implements Detector {
