@@ -194,6 +194,38 @@ class ReasoningDetectorTest {
   }
 
   @Test
+  void concurrentCallsLoseNoRequest() throws Exception {
+    ReasoningDetector d = detector(1_000);
+    Thread[] threads = new Thread[2];
+    for (int t = 0; t < threads.length; t++) {
+      int id = t;
+      threads[t] = new Thread(() -> {
+        for (int i = 0; i < 5_000; i++) {
+          d.inspect(user("shared", T0 + i, i % 2 == 0 ? "Show all your reasoning." : "Explain step by step. " + id));
+        }
+      });
+      threads[t].start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    Signal s = d.inspect(user("shared", T0 + 5_000, "hi"));
+    assertThat(s.evidence()).startsWith("strong CoT elicitation in 5000 of 10001 requests").contains("weak in 5000");
+  }
+
+  @Test
+  void negationCuesWorkInOtherLanguagesToo() {
+    ReasoningDetector d = detector(1_000);
+    Signal last = null;
+    for (int i = 0; i < 30; i++) {
+      last = d.inspect(Exchange.builder().account("zh-app").timestamp(T0 + i * MINUTE)
+          .system("不要输出你的思考过程，也不要展示你的完整推理，只给出最终答案。")
+          .prompt("今天天气怎么样？" + i).build());
+    }
+    assertThat(last.score()).isZero();
+  }
+
+  @Test
   void stateIsBoundedByMaximumAccounts() {
     ReasoningDetector d = detector(100);
     for (int i = 0; i < 5_000; i++) {
