@@ -25,6 +25,11 @@ import dev.distillwatch.detectors.text.PhraseScan.Zone;
  *   <li>{@link ReasoningConfig#tagWeight()} for reasoning asked inside tags ({@code <think>});
  *   <li>in earlier user turns, which a conversation re-sends with every request,
  *       {@link ReasoningConfig#systemWeight()} times the above;
+ *   <li>a prefilled answer that opens a reasoning tag or asks for reasoning ({@code <think>} as
+ *       the start of a trailing assistant message, forcing an R1-style trace): systemWeight
+ *       times tagWeight (0.3 by default) on every request, so that a wrapper app that prefills
+ *       {@code <thinking>} for all its users stays below WATCH on this alone while a campaign
+ *       doing it on every request adds up with its other signals;
  *   <li>in the system prompt, strong elicitation counts fully the first time the account sends
  *       that system prompt and {@link ReasoningConfig#systemWeight()} after, tags only the first
  *       time: wrapper apps repeat one system prompt on every request, and it says something about
@@ -85,6 +90,7 @@ public final class ReasoningDetector implements Detector {
     final boolean systemStrong;
     final boolean systemTags;
     final boolean systemWeak;
+    final boolean prefill;
 
     Request(PhraseScan scan) {
       boolean userNegated = scan.count(Zone.USER, PhraseClass.REASONING_NEGATION) > 0;
@@ -99,6 +105,9 @@ public final class ReasoningDetector implements Detector {
       this.systemStrong = !systemNegated && scan.count(Zone.SYSTEM, PhraseClass.REASONING_STRONG) > 0;
       this.systemTags = !systemNegated && scan.count(Zone.SYSTEM, PhraseClass.REASONING_TAGS) > 0;
       this.systemWeak = !systemNegated && scan.count(Zone.SYSTEM, PhraseClass.REASONING_WEAK) > 0;
+      this.prefill = scan.count(Zone.PREFILL, PhraseClass.REASONING_NEGATION) == 0
+          && (scan.count(Zone.PREFILL, PhraseClass.REASONING_TAGS) > 0
+              || scan.count(Zone.PREFILL, PhraseClass.REASONING_STRONG) > 0);
     }
   }
 
@@ -216,7 +225,7 @@ public final class ReasoningDetector implements Detector {
       if (r.earlierStrong) { // re-sent with every turn of a conversation: counts like a seen system prompt
         s = Math.max(s, c.systemWeight());
       }
-      if (r.earlierTags) {
+      if (r.earlierTags || r.prefill) { // a prefilled <think>: R1-style traces, but wrapper apps prefill too
         s = Math.max(s, c.systemWeight() * c.tagWeight());
       }
       if (r.systemStrong) {

@@ -257,13 +257,21 @@ public final class PhraseMatcher {
    * @return a 64-bit hash of the raw text if {@code hash} is true, else 0
    */
   public long scan(CharSequence text, int[] counts, int base, boolean hash) {
+    return scan(text, 0, text.length(), counts, base, hash);
+  }
+
+  /**
+   * Scans the chars {@code [from, to)} of {@code text} as {@link #scan(CharSequence, int[], int,
+   * boolean)} scans a whole text.
+   */
+  public long scan(CharSequence text, int from, int to, int[] counts, int base, boolean hash) {
     final short[] cls = classOf;
     final int[] t = table;
     final int dense = width;
-    final int length = text.length();
+    final int length = to - from;
     int s = start;
     long h = 0x9E3779B97F4A7C15L;
-    for (int i = 0; i < length; i++) {
+    for (int i = from; i < to; i++) {
       char ch = text.charAt(i);
       if (hash) {
         h = (h ^ ch) * 0x100000001B3L;

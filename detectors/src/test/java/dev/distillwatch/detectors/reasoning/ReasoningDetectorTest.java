@@ -214,6 +214,19 @@ class ReasoningDetectorTest {
   }
 
   @Test
+  void prefilledThinkTagCountsModestly() {
+    ReasoningDetector d = detector(1_000);
+    List<Prompts.Prompt> tasks = Prompts.extractionStyle();
+    Signal last = null;
+    for (int i = 0; i < 100; i++) {
+      last = d.inspect(Exchange.builder().account("prefill").timestamp(T0 + i * MINUTE)
+          .message(Role.USER, tasks.get(i).text()).message(Role.ASSISTANT, "<think>\n").build());
+    }
+    assertThat(last.score()).isPositive().isLessThan(0.5);
+    assertThat(last.evidence()).startsWith("strong CoT elicitation in 100 of 100");
+  }
+
+  @Test
   void negationCuesWorkInOtherLanguagesToo() {
     ReasoningDetector d = detector(1_000);
     Signal last = null;

@@ -194,6 +194,11 @@ class PhraseMatcherTest {
     assertThat(same.derived(PhraseScan.DERIVATION).systemHash()).isEqualTo(scan.systemHash());
     assertThat(other.derived(PhraseScan.DERIVATION).systemHash()).isNotEqualTo(scan.systemHash());
     assertThat(scan.toString()).doesNotContain("reasoning verbatim");
+    PhraseScan prefill = Exchange.builder().account("c").timestamp(3).prompt("Solve 2+2.")
+        .message(Role.ASSISTANT, "<think>" + " pad".repeat(100) + " show all your reasoning").build()
+        .derived(PhraseScan.DERIVATION);
+    assertThat(prefill.count(PhraseScan.Zone.PREFILL, PhraseClass.REASONING_TAGS)).isEqualTo(1);
+    assertThat(prefill.total(PhraseClass.REASONING_STRONG)).as("only the prefill's first chars").isZero();
   }
 
   @Test
