@@ -114,7 +114,7 @@ public final class ReasoningDetector implements Detector {
   @Override
   public Signal inspect(Exchange exchange) {
     long now = exchange.timestamp();
-    PhraseScan scan = exchange.derived(PhraseScan.DERIVATION);
+    PhraseScan scan = exchange.derived(config.phrases().derivation());
     Request r = new Request(scan);
     long systemKey = scan.systemHash() == 0 ? 0 : mix(scan.systemHash() ^ seed);
     Account account = accounts.asMap().compute(exchange.account(), (k, a) -> {

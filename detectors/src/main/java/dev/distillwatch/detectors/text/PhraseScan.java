@@ -36,8 +36,8 @@ public final class PhraseScan {
   /** How many chars of a prefill are scanned. */
   public static final int PREFILL_CHARS = 256;
 
-  /** The shared derivation over the default catalogue. */
-  public static final Derivation<PhraseScan> DERIVATION = e -> scan(e, PhraseCatalog.defaults().matcher());
+  /** The shared derivation over the default catalogue ({@code PhraseCatalog.defaults().derivation()}). */
+  public static final Derivation<PhraseScan> DERIVATION = PhraseCatalog.defaults().derivation();
 
   private static final int CLASSES = PhraseClass.values().length;
   private static final int ZONES = Zone.values().length;
