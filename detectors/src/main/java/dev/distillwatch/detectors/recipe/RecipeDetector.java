@@ -67,7 +67,7 @@ public final class RecipeDetector implements Detector {
   @Override
   public Signal inspect(Exchange exchange) {
     long now = exchange.timestamp();
-    int found = recipesOf(exchange.derived(PhraseScan.DERIVATION));
+    int found = recipesOf(exchange.derived(config.phrases().derivation()));
     Account account = accounts.asMap().compute(exchange.account(), (k, a) -> {
       Account acc = a == null ? new Account(now) : a;
       acc.record(now, found, config.timeConstantMillis());
