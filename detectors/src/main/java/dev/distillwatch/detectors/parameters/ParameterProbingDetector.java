@@ -1,8 +1,8 @@
 package dev.distillwatch.detectors.parameters;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.distillwatch.core.Detector;
+import dev.distillwatch.detectors.Bounded;
 import dev.distillwatch.core.Exchange;
 import dev.distillwatch.core.Parameters;
 import dev.distillwatch.core.Settings;
@@ -54,14 +54,8 @@ public final class ParameterProbingDetector implements Detector {
   private ParameterProbingDetector(ParameterConfig config, Settings settings) {
     this.config = config;
     this.seed = settings.seed();
-    this.accounts = Caffeine.newBuilder()
-        .maximumSize(settings.maximumAccounts())
-        .executor(Runnable::run)
-        .build();
-    this.fingerprints = Caffeine.newBuilder()
-        .maximumSize(config.maximumFingerprints())
-        .executor(Runnable::run)
-        .build();
+    this.accounts = Bounded.perAccount(settings);
+    this.fingerprints = Bounded.ofSize(config.maximumFingerprints());
   }
 
   /** A parameter-probing detector with the given configuration. */

@@ -1,8 +1,8 @@
 package dev.distillwatch.detectors.reasoning;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.distillwatch.core.Detector;
+import dev.distillwatch.detectors.Bounded;
 import dev.distillwatch.core.Exchange;
 import dev.distillwatch.core.Settings;
 import dev.distillwatch.core.Signal;
@@ -64,10 +64,7 @@ public final class ReasoningDetector implements Detector {
   private ReasoningDetector(ReasoningConfig config, Settings settings) {
     this.config = config;
     this.seed = settings.seed();
-    this.accounts = Caffeine.newBuilder()
-        .maximumSize(settings.maximumAccounts())
-        .executor(Runnable::run)
-        .build();
+    this.accounts = Bounded.perAccount(settings);
   }
 
   /** A reasoning-elicitation detector with the given configuration. */
