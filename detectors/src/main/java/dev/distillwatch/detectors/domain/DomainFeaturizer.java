@@ -211,24 +211,24 @@ public final class DomainFeaturizer {
         backticks = 0;
       }
       if ((k & WORD) != 0 && (k & SINGLE) == 0) {
-        word = (word + f + 1) * WORD_MULTIPLIER;
+        word = 31 * word + f;
         wordLength++;
       } else if (wordLength > 0 || (k & SINGLE) != 0) {
         if (wordLength > 0) {
           words++;
           emitted += 2;
           sink.feature(bucket(word ^ WORD_SALT));
-          sink.feature(bucket((previousWord * 31 + word) ^ BIGRAM_SALT));
+          sink.feature(bucket((previousWord * WORD_MULTIPLIER) ^ word ^ BIGRAM_SALT));
           previousWord = word;
           word = 0;
           wordLength = 0;
         }
         if ((k & SINGLE) != 0) {
-          long single = (f + 1) * WORD_MULTIPLIER;
+          long single = f;
           words++;
           emitted += 2;
           sink.feature(bucket(single ^ WORD_SALT));
-          sink.feature(bucket((previousWord * 31 + single) ^ BIGRAM_SALT));
+          sink.feature(bucket((previousWord * WORD_MULTIPLIER) ^ single ^ BIGRAM_SALT));
           previousWord = single;
         }
       }
@@ -248,7 +248,7 @@ public final class DomainFeaturizer {
       words++;
       emitted += 2;
       sink.feature(bucket(word ^ WORD_SALT));
-      sink.feature(bucket((previousWord * 31 + word) ^ BIGRAM_SALT));
+      sink.feature(bucket((previousWord * WORD_MULTIPLIER) ^ word ^ BIGRAM_SALT));
     }
     int total = Math.max(1, n);
     sink.feature(shapeBucket(0, log2Bin(n)));
@@ -301,9 +301,14 @@ public final class DomainFeaturizer {
     return c < 128 ? (ASCII_CLASS[c] & WORD) != 0 : Character.isLetterOrDigit(c);
   }
 
-  /** The hash of a word after appending the folded character {@code folded}; words start at 0. */
+  /**
+   * The hash of a word after appending the folded character {@code folded}; words start at 0.
+   * A polynomial hash ({@code 31 h + c}): its loop-carried dependency is a shift, a subtraction
+   * and an addition, where a full multiplication per character would bound the whole pass at
+   * its latency; the bucket hash mixes it afterwards.
+   */
   public static long extendWord(long hash, char folded) {
-    return (hash + folded + 1) * WORD_MULTIPLIER;
+    return 31 * hash + folded;
   }
 
   private int bucket(long h) {
@@ -412,7 +417,7 @@ public final class DomainFeaturizer {
     public void word(long hash) {
       words++;
       emit(bucket(hash ^ WORD_SALT));
-      emit(bucket((previousWord * 31 + hash) ^ BIGRAM_SALT));
+      emit(bucket((previousWord * WORD_MULTIPLIER) ^ hash ^ BIGRAM_SALT));
       previousWord = hash;
     }
 
