@@ -116,6 +116,21 @@ class ReplayCommandTest {
     assertThat(fromStdin.stdout).isEqualTo(first);
   }
 
+  /**
+   * The demo scenario (17,576 exchanges) completes enough account-hours that the volume detector's
+   * population sketches (DataSketches KLL) compact, which draws random coin flips; the output must
+   * still be the same every time.
+   */
+  @Test
+  void sameOutputAlsoWhenPopulationSketchesCompact() throws IOException {
+    Path input = dir.resolve("demo.jsonl");
+    assertThat(CliRun.run("simulate", "-o", input.toString()).exitCode).isZero();
+    assertThat(replay(input).exitCode).isZero();
+    byte[] first = Files.readAllBytes(dir.resolve("verdicts.jsonl"));
+    assertThat(replay(input).exitCode).isZero();
+    assertThat(Files.readAllBytes(dir.resolve("verdicts.jsonl"))).isEqualTo(first);
+  }
+
   @Test
   void standardInputAndOutput() {
     byte[] in = (line("a", T0, "hi") + "\n" + line("b", T0 + 1, "yo") + "\n" + line("a", T0 + 2, "again"))
