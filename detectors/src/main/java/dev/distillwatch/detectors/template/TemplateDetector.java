@@ -29,10 +29,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p><b>Per account</b> (Caffeine, at most {@link Settings#maximumAccounts()}): its request count
  * and its top {@link TemplateConfig#templatesPerAccount()} templates kept by space-saving (Metwally
  * et al. 2005; counts are conservative lower bounds), each with a tiny KMV distinct count of task
- * fingerprints and, once the account has {@link TemplateConfig#minimumRequests()} requests, the
- * capability-domain share of its tasks from the shared {@link DomainClassifier#DERIVATION} (so the
- * domain pass is paid only by accounts with volume, and not at all when the domain detector
- * already ran). Counts are halved at {@link TemplateConfig#halvingRequests()}. Worst case ~700
+ * fingerprints and the capability-domain share of its tasks from the shared {@link
+ * DomainClassifier#DERIVATION}, estimated on a sample: only once the account has {@link
+ * TemplateConfig#minimumRequests()} requests, only on a template it sent before, the first 16
+ * requests and then one in 16 (the domain pass costs about as much as the shingling; it is free
+ * when the domain detector already ran on the exchange). Counts are halved at {@link TemplateConfig#halvingRequests()}. Worst case ~700
  * bytes per account; most accounts never allocate a task sketch.
  *
  * <p><b>Per template</b>: the index's estimate of distinct accounts that sent it, and the
@@ -116,7 +117,11 @@ public final class TemplateDetector implements Detector {
     }
     Account account = accounts.get(exchange.account(), k -> new Account(config.templatesPerAccount()));
     int domain = -1;
-    if (config.domainAware() && account.total + 1 >= config.minimumRequests()) {
+    boolean classify;
+    synchronized (account) {
+      classify = config.domainAware() && account.wantsDomain(cluster, config);
+    }
+    if (classify) {
       DomainClassification c = exchange.derived(DomainClassifier.DERIVATION);
       domain = c.domain().ordinal();
     }
@@ -236,6 +241,11 @@ public final class TemplateDetector implements Detector {
     }
   }
 
+  /** Classified requests per tracked template before sampling starts. */
+  private static final int DOMAIN_SAMPLE = 16;
+  /** After that, one request in this many is classified. */
+  private static final int DOMAIN_STRIDE = 16;
+
   /** One tracked template of an account (a space-saving counter with its task sketch). */
   private static final class Slot {
     long cluster;
@@ -268,6 +278,26 @@ public final class TemplateDetector implements Detector {
 
     Account(int k) {
       slots = new Slot[k];
+    }
+
+    /**
+     * Whether this request's domain is worth a classification pass: only for an account with
+     * volume, only on a template it has sent before (a wrapper app's user turns, each in a new
+     * cluster, never pay), every request for the first {@link #DOMAIN_SAMPLE} classified ones
+     * and then one in {@link #DOMAIN_STRIDE}: the capability share is a proportion, and a
+     * sample estimates it.
+     */
+    boolean wantsDomain(long cluster, TemplateConfig config) {
+      if (total + 1 < config.minimumRequests()) {
+        return false;
+      }
+      for (int i = 0; i < used; i++) {
+        Slot slot = slots[i];
+        if (slot.cluster == cluster) {
+          return slot.classified < DOMAIN_SAMPLE || (slot.count + 1) % DOMAIN_STRIDE == 0;
+        }
+      }
+      return false;
     }
 
     Snapshot record(long cluster, long taskHash, int domain, TemplateConfig config) {
