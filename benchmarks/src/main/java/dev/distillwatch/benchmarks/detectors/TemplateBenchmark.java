@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * inspectNoDomain}: the whole detector without the capability weighting; {@code inspect}: the
  * default detector, including the domain pass (shared with the domain detector when both run);
  * {@code inspectTwoThreads}: the default detector shared by two threads, to see contention on the
- * index lock.
+ * index lock; {@code deriveTwoThreads} is its lock-free baseline on the same two threads.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -103,6 +103,13 @@ public class TemplateBenchmark {
   @Benchmark
   public Signal inspect(Input in, Cursor c) {
     return in.detector.inspect(c.exchange(in));
+  }
+
+  /** The lock-free part alone on two threads: the baseline {@code inspectTwoThreads} compares with. */
+  @Benchmark
+  @Threads(2)
+  public TemplateFeatures deriveTwoThreads(Input in, Cursor c) {
+    return c.exchange(in).derived(TemplateFeatures.derivation(SEED));
   }
 
   @Benchmark
