@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -50,6 +51,10 @@ public class TemplateBenchmark {
   /** The prompts, shared read-only. */
   @State(Scope.Benchmark)
   public static class Input {
+    /** Extraction-style tasks wrapped in one template, or raw benign prompts. */
+    @Param({"templated", "benign"})
+    public String kind;
+
     List<String> prompts;
     TemplateDetector detector;
     TemplateDetector noDomain;
@@ -57,10 +62,14 @@ public class TemplateBenchmark {
 
     @Setup
     public void setup() {
-      List<String> tasks = BundledPrompts.ofLength("extraction-style", 900, 512);
-      prompts = new ArrayList<>(tasks.size());
-      for (String t : tasks) {
-        prompts.add("### Instruction:\n" + t + "\n\n### Response:");
+      if (kind.equals("benign")) {
+        prompts = BundledPrompts.ofLength("benign", 1024, 512);
+      } else {
+        List<String> tasks = BundledPrompts.ofLength("extraction-style", 990, 512);
+        prompts = new ArrayList<>(tasks.size());
+        for (String t : tasks) {
+          prompts.add("### Instruction:\n" + t + "\n\n### Response:");
+        }
       }
       Settings settings = Settings.of(SEED, 100_000, Clock.system());
       detector = TemplateDetector.create(TemplateConfig.ofDefaults(), settings);
