@@ -41,16 +41,20 @@ import java.util.concurrent.locks.ReentrantLock;
  * TemplateConfig#minimumDistinctTasks()} distinct tasks through it), in a Caffeine map bounded by
  * the index capacity.
  *
- * <p><b>Score</b>, once the account has {@code minimumRequests} requests and its top template
- * carries at least {@code minimumDistinctTasks} distinct tasks: the product of concentration (the
- * template's share of the account's requests, linear between {@link TemplateConfig#shareFloor()}
- * and {@link TemplateConfig#shareSaturation()}), diversity (distinct tasks, logarithmic up to
- * {@link TemplateConfig#saturationDistinctTasks()}, from 0.25) and novelty (distinct tasks per
- * request, saturating at {@link TemplateConfig#minimumNovelty()}). The single-account score is
+ * <p><b>Score</b>, once the account has {@code minimumRequests} requests, over its <em>heavy</em>
+ * templates (tracked ones each carrying at least {@code minimumDistinctTasks} distinct tasks, so
+ * a campaign rotating a few templates per account is seen as one that uses one): the product of
+ * concentration (their share of the account's requests, linear between {@link
+ * TemplateConfig#shareFloor()} and {@link TemplateConfig#shareSaturation()}), diversity (distinct
+ * tasks through them, logarithmic up to {@link TemplateConfig#saturationDistinctTasks()}, from
+ * 0.25) and novelty (distinct tasks per request, saturating at {@link
+ * TemplateConfig#minimumNovelty()}). The single-account score is
  * that product × {@link TemplateConfig#singleAccountMaximumScore()} × (0.6 + 0.4 × capability
  * share); the shared score is that product × {@link TemplateConfig#maximumScore()} × (0.5 + 0.5 ×
- * capability share) × sharing (log of task-pushing accounts, saturating at {@link
- * TemplateConfig#saturationAccounts()}); the signal is the larger. So a batch job (one account,
+ * capability share) × sharing (log of task-pushing accounts of the most shared heavy template,
+ * saturating at {@link TemplateConfig#saturationAccounts()}), with diversity there read from the
+ * account or from the template's own distinct tasks, whichever is larger (a campaign spreads its
+ * tasks over its accounts); the signal is the larger of the two. So a batch job (one account,
  * writing tasks) stays ≤ 0.3, a lone account pushing coding tasks ≤ 0.5, a classroom or a popular
  * prompt (one distinct task per account) at 0, a wrapper app (fixed system prompt, varied user
  * turns: many templates, none dominant) at 0.
@@ -129,11 +133,8 @@ public final class TemplateDetector implements Detector {
     synchronized (account) {
       s = account.record(cluster, f.taskHash(), domain, config);
     }
-    if (s == null) {
-      return Signal.none(NAME);
-    }
     if (s.newlyPushing) {
-      tallies.get(s.cluster, k -> new TemplateTally()).addPusher(accountHash);
+      tallies.get(cluster, k -> new TemplateTally()).addPusher(accountHash);
     }
     if (s.currentPushing) {
       TemplateTally t = tallies.getIfPresent(cluster);
@@ -141,7 +142,7 @@ public final class TemplateDetector implements Detector {
         t.addTask(f.taskHash());
       }
     }
-    return s.tasks < config.minimumDistinctTasks() ? Signal.none(NAME) : score(s);
+    return s.heavy == 0 ? Signal.none(NAME) : score(s);
   }
 
   private Signal score(Snapshot s) {
@@ -157,44 +158,56 @@ public final class TemplateDetector implements Detector {
     double base = concentration * diversity * novelty;
     double single = config.singleAccountMaximumScore() * base * (0.6 + 0.4 * capability);
 
+    // The most shared of the account's heavy templates.
     double pushing = 1;
-    double templateTasks = s.tasks;
-    TemplateTally t = tallies.getIfPresent(s.cluster);
-    if (t != null) {
-      synchronized (t) {
-        pushing = Math.max(1, t.pushers.estimate());
-        templateTasks = Math.max(s.tasks, t.tasks.estimate());
+    double templateTasks = 0;
+    long shared = s.clusters[0];
+    for (int i = 0; i < s.heavy; i++) {
+      TemplateTally t = tallies.getIfPresent(s.clusters[i]);
+      if (t != null) {
+        synchronized (t) {
+          double p = t.pushers.estimate();
+          if (p > pushing) {
+            pushing = p;
+            templateTasks = t.tasks.estimate();
+            shared = s.clusters[i];
+          }
+        }
       }
     }
     double sharing = clamp(Math.log(pushing) / Math.log(config.saturationAccounts()));
     // Across accounts, the template's own distinct tasks count (saturating 8x higher): a campaign
     // spreads its tasks over its accounts, so each account alone may push only tens.
-    double templateDiversity = 0.25 + 0.75 * clamp(Math.log(templateTasks / min)
+    double templateDiversity = 0.25 + 0.75 * clamp(Math.log(Math.max(min, templateTasks) / min)
         / Math.log(8.0 * config.saturationDistinctTasks() / min));
-    double shared = config.maximumScore() * concentration * novelty
+    double sharedScore = config.maximumScore() * concentration * novelty
         * Math.max(diversity, templateDiversity) * (0.5 + 0.5 * capability) * sharing;
-    double score = Math.max(single, shared);
+    double score = Math.max(single, sharedScore);
     if (!(score > 0)) {
       return Signal.none(NAME);
     }
     ClusterStats stats;
     indexLock.lock();
     try {
-      stats = index.stats(s.cluster);
+      stats = index.stats(shared);
     } finally {
       indexLock.unlock();
     }
     double senders = stats == null ? pushing : Math.max(pushing, stats.distinctAccounts());
-    StringBuilder e = new StringBuilder(160);
-    e.append(String.format(Locale.ROOT, "%.0f%% of %d requests through template t-%d (%.0f distinct tasks",
-        share * 100, s.total, s.cluster, s.tasks));
+    StringBuilder e = new StringBuilder(200);
+    e.append(String.format(Locale.ROOT, "%.0f%% of %d requests through %s (%.0f distinct tasks",
+        share * 100, s.total, s.heavy == 1 ? "template t-" + s.clusters[0]
+            : s.heavy + " templates, top t-" + s.clusters[0], s.tasks));
     if (config.domainAware() && s.classified > 0) {
       e.append(String.format(Locale.ROOT, ", %.0f%% capability tasks, mostly %s",
           capability * 100, Domain.of(s.topDomain).label()));
     }
     e.append(String.format(Locale.ROOT,
-        "); template sent by %.0f accounts, %.0f pushing >= %d distinct tasks, ~%.0f distinct tasks in all",
-        senders, pushing, config.minimumDistinctTasks(), templateTasks));
+        "); template t-%d sent by ~%.0f accounts, ~%.0f pushing >= %d distinct tasks",
+        shared, senders, pushing, config.minimumDistinctTasks()));
+    if (pushing > 1) {
+      e.append(String.format(Locale.ROOT, ", ~%.0f distinct tasks in all", Math.max(templateTasks, s.tasks)));
+    }
     return Signal.of(NAME, Math.min(1.0, score), e.toString());
   }
 
@@ -224,8 +237,9 @@ public final class TemplateDetector implements Detector {
   }
 
   /** What scoring needs from an account, copied out under its monitor. */
-  private record Snapshot(long cluster, long total, long own, double tasks, long classified,
-      long capability, int topDomain, boolean newlyPushing, boolean currentPushing) {}
+  private record Snapshot(int heavy, long[] clusters, long total, long own, double tasks,
+      long classified, long capability, int topDomain, boolean newlyPushing,
+      boolean currentPushing) {}
 
   /** Per template: its task-pushing accounts and the distinct tasks they pushed through it. */
   private static final class TemplateTally {
@@ -343,34 +357,66 @@ public final class TemplateDetector implements Detector {
           slot.capability++;
         }
       }
+      boolean newlyPushing = false;
+      if (!slot.pushing && slot.tasks != null
+          && Math.min(slot.tasks.estimate(), slot.count - slot.error) >= config.minimumDistinctTasks()) {
+        slot.pushing = true;
+        newlyPushing = true;
+      }
       if (total >= config.halvingRequests()) {
         halve();
       }
       if (total < config.minimumRequests()) {
-        return null;
+        return new Snapshot(0, null, total, 0, 0, 0, 0, 0, newlyPushing, slot.pushing);
       }
-      Slot top = slots[0];
-      for (int i = 1; i < used; i++) {
-        if (slots[i].count - slots[i].error > top.count - top.error) {
-          top = slots[i];
+      // Heavy templates: tracked ones that each carry at least minimumDistinctTasks tasks,
+      // heaviest first.
+      long[] clusters = null;
+      int heavy = 0;
+      long own = 0;
+      double tasks = 0;
+      long classified = 0;
+      long capability = 0;
+      int[] domains = null;
+      long best = -1;
+      for (int i = 0; i < used; i++) {
+        Slot h = slots[i];
+        long o = h.count - h.error;
+        double t = h.tasks == null ? 1 : Math.min(h.tasks.estimate(), o);
+        if (t < config.minimumDistinctTasks()) {
+          continue;
+        }
+        if (clusters == null) {
+          clusters = new long[used];
+          domains = new int[Domain.COUNT];
+        }
+        if (o > best) {
+          best = o;
+          System.arraycopy(clusters, 0, clusters, 1, heavy);
+          clusters[0] = h.cluster;
+        } else {
+          clusters[heavy] = h.cluster;
+        }
+        heavy++;
+        own += o;
+        tasks += t;
+        classified += h.classified;
+        capability += h.capability;
+        if (h.domains != null) {
+          for (int d = 0; d < Domain.COUNT; d++) {
+            domains[d] += h.domains[d];
+          }
         }
       }
-      long own = top.count - top.error;
-      double tasks = top.tasks == null ? 1 : Math.min(top.tasks.estimate(), own);
-      boolean newlyPushing = false;
-      if (tasks >= config.minimumDistinctTasks() && !top.pushing) {
-        top.pushing = true;
-        newlyPushing = true;
-      }
       int topDomain = Domain.OTHER.ordinal();
-      if (top.domains != null) {
+      if (domains != null) {
         for (int d = 0; d < Domain.COUNT; d++) {
-          if (top.domains[d] > top.domains[topDomain]) {
+          if (domains[d] > domains[topDomain]) {
             topDomain = d;
           }
         }
       }
-      return new Snapshot(top.cluster, total, own, tasks, top.classified, top.capability, topDomain,
+      return new Snapshot(heavy, clusters, total, own, tasks, classified, capability, topDomain,
           newlyPushing, slot.pushing);
     }
 

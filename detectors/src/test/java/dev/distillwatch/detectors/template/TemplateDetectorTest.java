@@ -109,6 +109,39 @@ class TemplateDetectorTest {
   }
 
   @Test
+  void campaignRotatingThreeTemplatesPerAccountWithSomeOtherTrafficStillScoresHigh() {
+    TemplateDetector d = detector();
+    Random random = new Random(11);
+    Signal[] last = new Signal[60];
+    int next = 0;
+    long ts = T0;
+    for (int round = 0; round < 60; round++) {
+      for (int a = 0; a < 60; a++) {
+        String text = random.nextInt(10) == 0
+            ? benign.get(random.nextInt(benign.size())).text()
+            : wrap(CAMPAIGN_TEMPLATES.get((a + round) % 3), extraction.get(next++ % extraction.size()).text());
+        last[a] = d.inspect(user("rotating-" + a, ts += 1_000, text));
+      }
+    }
+    System.out.println("rotating campaign account example: " + last[0]);
+    assertThat(last).filteredOn(s -> s.score() >= 0.6).hasSizeGreaterThanOrEqualTo(54);
+    assertThat(last[0].evidence()).contains("through 3 templates");
+  }
+
+  @Test
+  void longRunningAccountIsHalvedAndKeepsScoring() {
+    TemplateDetector d = detector(TemplateConfig.builder().halvingRequests(200).build(), 1_000);
+    Signal last = null;
+    for (int i = 0; i < 1_000; i++) {
+      last = d.inspect(user("long", T0 + i * 1_000L,
+          wrap(CAMPAIGN_TEMPLATES.get(1), extraction.get(i % extraction.size()).text())));
+      assertThat(last.score()).isBetween(0.0, 0.5);
+    }
+    assertThat(last.score()).isGreaterThan(0.2);
+    assertThat(last.evidence()).containsPattern("100% of 1\\d\\d requests");
+  }
+
+  @Test
   void loneAccountPushingDistinctTasksThroughOneTemplateIsModerate() {
     TemplateDetector d = detector();
     Signal last = null;
