@@ -33,8 +33,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * DomainClassifier#DERIVATION}, estimated on a sample: only once the account has {@link
  * TemplateConfig#minimumRequests()} requests, only on a template it sent before, the first 16
  * requests and then one in 16 (the domain pass costs about as much as the shingling; it is free
- * when the domain detector already ran on the exchange). Counts are halved at {@link TemplateConfig#halvingRequests()}. Worst case ~700
- * bytes per account; most accounts never allocate a task sketch.
+ * when the domain detector already ran on the exchange); the share is shrunk towards 0.3 with the
+ * weight of 4 requests, so a handful of classified requests cannot make it 100 %. Counts are
+ * halved at {@link TemplateConfig#halvingRequests()}. Worst case ~700 bytes per account; most
+ * accounts never allocate a task sketch.
  *
  * <p><b>Per template</b>: the index's estimate of distinct accounts that sent it, and the
  * detector's own KMV count of <em>task-pushing</em> accounts (those that sent at least {@link
@@ -50,7 +52,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * 0.25) and novelty (distinct tasks per request, saturating at {@link
  * TemplateConfig#minimumNovelty()}). The single-account score is
  * that product × {@link TemplateConfig#singleAccountMaximumScore()} × (0.6 + 0.4 × capability
- * share); the shared score is that product × {@link TemplateConfig#maximumScore()} × (0.5 + 0.5 ×
+ * share); the shared score is that product × {@link TemplateConfig#maximumScore()} × (0.25 + 0.75 ×
  * capability share) × sharing (log of task-pushing accounts of the most shared heavy template,
  * saturating at {@link TemplateConfig#saturationAccounts()}), with diversity there read from the
  * account or from the template's own distinct tasks, whichever is larger (a campaign spreads its
@@ -154,7 +156,10 @@ public final class TemplateDetector implements Detector {
     double min = config.minimumDistinctTasks();
     double diversity = 0.25 + 0.75 * clamp(Math.log(s.tasks / min) / Math.log(config.saturationDistinctTasks() / min));
     double novelty = clamp(s.tasks / s.own / config.minimumNovelty());
-    double capability = config.domainAware() ? (s.classified == 0 ? 0.0 : s.capability / (double) s.classified) : 1.0;
+    // Shrunk towards a prior: a share read from a handful of classified requests is noise.
+    double capability = config.domainAware()
+        ? (s.capability + CAPABILITY_PRIOR * CAPABILITY_PRIOR_WEIGHT) / (s.classified + CAPABILITY_PRIOR_WEIGHT)
+        : 1.0;
     double base = concentration * diversity * novelty;
     double single = config.singleAccountMaximumScore() * base * (0.6 + 0.4 * capability);
 
@@ -181,7 +186,7 @@ public final class TemplateDetector implements Detector {
     double templateDiversity = 0.25 + 0.75 * clamp(Math.log(Math.max(min, templateTasks) / min)
         / Math.log(8.0 * config.saturationDistinctTasks() / min));
     double sharedScore = config.maximumScore() * concentration * novelty
-        * Math.max(diversity, templateDiversity) * (0.5 + 0.5 * capability) * sharing;
+        * Math.max(diversity, templateDiversity) * (0.25 + 0.75 * capability) * sharing;
     double score = Math.max(single, sharedScore);
     if (!(score > 0)) {
       return Signal.none(NAME);
@@ -199,8 +204,8 @@ public final class TemplateDetector implements Detector {
         share * 100, s.total, s.heavy == 1 ? "template t-" + s.clusters[0]
             : s.heavy + " templates, top t-" + s.clusters[0], s.tasks));
     if (config.domainAware() && s.classified > 0) {
-      e.append(String.format(Locale.ROOT, ", %.0f%% capability tasks, mostly %s",
-          capability * 100, Domain.of(s.topDomain).label()));
+      e.append(String.format(Locale.ROOT, "; %d of %d sampled in capability domains, mostly %s",
+          s.capability, s.classified, Domain.of(s.topDomain).label()));
     }
     e.append(String.format(Locale.ROOT,
         "); template t-%d sent by ~%.0f accounts, ~%.0f pushing >= %d distinct tasks",
@@ -254,6 +259,10 @@ public final class TemplateDetector implements Detector {
       tasks.add(TemplateFeatures.mix(taskHash));
     }
   }
+
+  /** Prior capability share and its weight in pseudo-requests. */
+  private static final double CAPABILITY_PRIOR = 0.3;
+  private static final double CAPABILITY_PRIOR_WEIGHT = 4;
 
   /** Classified requests per tracked template before sampling starts. */
   private static final int DOMAIN_SAMPLE = 16;

@@ -168,6 +168,34 @@ class TemplateDetectorTest {
     assertThat(max).isLessThanOrEqualTo(0.5);
   }
 
+  /**
+   * The hardest negative: a client tool used with many users' own keys that puts one fixed
+   * summarisation template in the user turn over each user's own documents. It reads like a
+   * shared template pushing distinct tasks; only the domain mix tells it apart, so it must stay
+   * below FLAG (0.8), and with documents as mixed as the benign sample (55 % classified as
+   * capability domains) it lands around WATCH.
+   */
+  @Test
+  void sharedClientToolSummarisingUsersOwnDocumentsStaysBelowFlag() {
+    TemplateDetector d = detector();
+    String template = "Summarise the following page in three bullet points.\n\nPage:\n{t}\n\nSummary:";
+    double max = 0;
+    Signal example = null;
+    long ts = T0;
+    int next = 0;
+    for (int round = 0; round < 20; round++) {
+      for (int a = 0; a < 40; a++) {
+        Signal s = d.inspect(user("byok-" + a, ts += 1_000, wrap(template, benign.get(next++).text())));
+        if (s.score() > max) {
+          max = s.score();
+          example = s;
+        }
+      }
+    }
+    System.out.println("shared client tool: " + example);
+    assertThat(max).isLessThan(0.65);
+  }
+
   @Test
   void wrapperAppWithFixedSystemPromptAndVariedUserPromptsStaysLow() {
     TemplateDetector d = detector();
