@@ -106,6 +106,11 @@ class TemplateDetectorTest {
         .contains("pushing >= 8 distinct tasks")
         .doesNotContain("Instruction").doesNotContain("DataGen").doesNotContain("Task:");
     assertThat(last[0].campaign()).isNull();
+    for (Signal s : last) { // counts, shares, ids and domain names only
+      assertThat(s.evidence()).matches("\\d+% of \\d+ requests through (template t-\\d+|\\d templates, top t-\\d+)"
+          + " \\(\\d+ distinct tasks(; \\d+ of \\d+ sampled in capability domains, mostly [a-z]+)?\\);"
+          + " template t-\\d+ sent by ~\\d+ accounts, ~\\d+ pushing >= 8 distinct tasks(, ~\\d+ distinct tasks in all)?");
+    }
   }
 
   @Test
