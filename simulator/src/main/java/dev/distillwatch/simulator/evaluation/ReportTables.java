@@ -56,19 +56,15 @@ public final class ReportTables {
         long accounts = 0;
         long requests = 0;
         double served = 0;
-        double median = Double.NaN;
-        double p95 = Double.NaN;
         for (CohortResult g : m.cohorts()) {
           if (g.kind().equals("campaign")) {
             accounts += g.accounts();
             served += g.servedBeforeFirstFlag() * g.requests();
             requests += g.requests();
-            median = g.medianRequestsBeforeFlag();
-            p95 = g.p95RequestsBeforeFlag();
           }
         }
         sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s / %s | %s | %s | %s | %s | %s |%n", r.scenario(),
-            m.method(), pct(m.recall()), whole(median), whole(p95), pct(requests == 0 ? Double.NaN : served / requests),
+            m.method(), pct(m.recall()), whole(m.campaignMedianRequestsBeforeFlag()), whole(m.campaignP95RequestsBeforeFlag()), pct(requests == 0 ? Double.NaN : served / requests),
             pct(m.benignFpr()), pct(m.hardNegativeFpr()), num(m.rocAuc()), num(m.prAuc())));
       }
     }
