@@ -56,6 +56,9 @@ public final class FrequentItemsSketch {
 
   /** Counts {@code count ≥ 0} occurrences of {@code item}. */
   public void update(long item, long count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must be ≥ 0: " + count);
+    }
     sketch.update(item, count);
   }
 

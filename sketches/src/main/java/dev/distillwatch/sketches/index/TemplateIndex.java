@@ -402,8 +402,8 @@ public final class TemplateIndex {
     private int components = 128;
     private int rowsPerBand = 1;
     private int bands = 32;
-    private double newClusterThreshold = 0.25;
-    private double supportedThreshold = 0.15;
+    private double newClusterThreshold = 0.26;
+    private double supportedThreshold = 0.20;
     private int supportCount = 2;
     private int accountPrecision = 8;
     private int members = 1;
@@ -436,7 +436,7 @@ public final class TemplateIndex {
       return this;
     }
 
-    /** Jaccard needed to join a cluster with fewer than supportCount prompts (default 0.30). */
+    /** Jaccard needed to join a cluster with fewer than supportCount prompts (default 0.26). */
     public Builder newClusterThreshold(double jaccard) {
       this.newClusterThreshold = checkJaccard(jaccard);
       return this;
@@ -448,7 +448,7 @@ public final class TemplateIndex {
       return this;
     }
 
-    /** Prompts after which a cluster accepts at the supported threshold (default 3). */
+    /** Prompts after which a cluster accepts at the supported threshold (default 2). */
     public Builder supportCount(int prompts) {
       if (prompts < 1) {
         throw new IllegalArgumentException("supportCount must be positive: " + prompts);
@@ -467,7 +467,7 @@ public final class TemplateIndex {
     }
 
     /**
-     * Member signatures kept per cluster (default 4): the first members, a query matches the
+     * Member signatures kept per cluster (default 1): the first members, a query matches the
      * cluster if it is similar enough to any of them (limited single linkage).
      */
     public Builder membersPerCluster(int signatures) {

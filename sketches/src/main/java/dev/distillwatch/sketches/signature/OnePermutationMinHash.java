@@ -28,7 +28,7 @@ public final class OnePermutationMinHash {
   public static final int VERSION = 1;
 
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-  private static final long EMPTY = -1L;
+  private static final long EMPTY = Long.MAX_VALUE;
 
   private final int k;
   private final long seed;
@@ -73,20 +73,22 @@ public final class OnePermutationMinHash {
       throw new IllegalArgumentException("output has " + out.length + " slots, need " + k);
     }
     java.util.Arrays.fill(out, 0, k, EMPTY);
-    int filled = 0;
     for (int i = 0; i < n; i++) {
       long h = mix(elementHashes[i] ^ seed);
       int bin = (int) (((h >>> 32) * k) >>> 32);
-      long value = h >>> 1;
-      long current = out[bin];
-      if (current == EMPTY) {
-        out[bin] = value;
+      out[bin] = Math.min(out[bin], h >>> 1); // branch-free; EMPTY is Long.MAX_VALUE
+    }
+    int filled = 0;
+    for (int i = 0; i < k; i++) {
+      if (out[i] != EMPTY) {
         filled++;
-      } else if (value < current) {
-        out[bin] = value;
       }
     }
-    if (filled == 0 || filled == k) {
+    if (filled == 0) {
+      java.util.Arrays.fill(out, 0, k, -1L);
+      return;
+    }
+    if (filled == k) {
       return;
     }
     // Optimal densification: borrowed values are stored complemented (negative) so that probes
@@ -98,10 +100,9 @@ public final class OnePermutationMinHash {
       long state = seed + (i + 1) * GOLDEN;
       while (true) {
         state += GOLDEN;
-        long probe = mix(state);
-        int j = (int) (((probe >>> 32) * k) >>> 32);
+        int j = (int) (((mix(state) >>> 32) * k) >>> 32);
         long donor = out[j];
-        if (donor >= 0) {
+        if (donor >= 0 && donor != EMPTY) {
           out[i] = ~donor;
           break;
         }

@@ -26,19 +26,25 @@ import java.util.List;
  * <h2>Skeleton</h2>
  *
  * Templates wrap tasks: the template sits at the head and/or the tail of a prompt, the task in
- * the middle. As in Drain (He et al., "Drain: An Online Log Parsing Approach with Fixed Depth
- * Tree", ICWS 2017), which keys log templates on their leading tokens, the skeleton is anchored
- * at fixed positions: it is the set of token trigrams starting at the first and ending at the last {@code w}
- * tokens ({@code w} = {@link Builder#windowTokens}, default 6), each trigram anchored at one of
- * those tokens, head and tail in separate namespaces, and the whole middle — the long run of
- * task content — is one implicit slot. Trigrams nearer the ends are replicated (weight {@code ~2w/(i + w/2)} at distance {@code i}
- * from the end), so that MinHash over the skeleton estimates a position-weighted Jaccard
- * similarity in which the first and last tokens count most. Measured on the bundled prompts, this
- * stateless design beat a Drain-like document-frequency rule (keep tokens that recur across
- * recent prompts): the latter kept the tasks' own recurring phrasing (BBH, toolformer headers,
- * GSM8K "how many") and its output depended on campaign volume. The price: a template whose only
- * fixed text is a few words at one end is indistinguishable from a common opening phrase (see the
- * module README).
+ * the middle. The skeleton is a multiset of keyed hashes (replicas carry weight), so that MinHash
+ * over it estimates a weighted Jaccard similarity:
+ *
+ * <ul>
+ *   <li>token trigrams anchored at the first and at the last {@code w} tokens ({@code w} = {@link
+ *       Builder#windowTokens}, default 10), head and tail in separate namespaces, replicated with
+ *       weight {@code ~2w/(i + w/2)} at distance {@code i} from the end; the whole middle — the
+ *       long run of task content — is one implicit slot. Drain (He et al., "Drain: An Online Log
+ *       Parsing Approach with Fixed Depth Tree", ICWS 2017) likewise keys templates on fixed
+ *       positions;
+ *   <li>the whole first and last line of a multi-line prompt, with weight {@link
+ *       Builder#lineWeight} (default 90): templates are line-structured, as log lines are.
+ * </ul>
+ *
+ * Measured on the bundled prompts, this stateless design beat a Drain-like document-frequency
+ * rule (keep tokens that recur across recent prompts): the latter kept the tasks' own recurring
+ * phrasing (BBH, toolformer headers, GSM8K "how many") and its output depended on campaign
+ * volume. The price: a single-line template whose only fixed text is a few words at one end is
+ * indistinguishable from a common opening phrase (see the module README).
  *
  * <h2>Hashing</h2>
  *
@@ -47,12 +53,22 @@ import java.util.List;
  * per thread.
  */
 public final class PromptShingler {
+  /**
+   * Version of the skeleton scheme (normalisation, slots, windows, weights, hashing). Signatures
+   * persisted by a {@link dev.distillwatch.sketches.index.TemplateIndex} are comparable only with
+   * signatures of the same skeleton version, seed and configuration; bump on any change that
+   * alters a skeleton hash (guarded by a golden-value test).
+   */
+  public static final int SKELETON_VERSION = 1;
+
   /** Longest quoted span (in tokens) that collapses into one {@link TokenKind#QUOTED} slot. */
   public static final int MAX_QUOTED_TOKENS = 48;
 
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
   private static final long HEAD = 0x68656164L;
   private static final long TAIL = 0x7461696CL;
+  private static final long HEAD_LINE = 0x686C696EL;
+  private static final long TAIL_LINE = 0x746C696EL;
 
   private static final byte LETTER = 0;
   private static final byte DIGIT = 1;
@@ -85,6 +101,7 @@ public final class PromptShingler {
 
   private final long seed;
   private final int window;
+  private final int lineWeight;
   private final Hasher64 hasher;
   private final long[] slotHash = new long[TokenKind.values().length];
   private final long[] asciiHash = new long[128];
@@ -95,6 +112,7 @@ public final class PromptShingler {
   private PromptShingler(Builder builder) {
     this.seed = builder.seed;
     this.window = builder.windowTokens;
+    this.lineWeight = builder.lineWeight;
     this.hasher = Hashing.komihash5_0(seed);
     for (TokenKind kind : TokenKind.values()) {
       slotHash[kind.ordinal()] = hasher.hashCharsToLong("\u0000slot:" + kind.name());
@@ -133,6 +151,7 @@ public final class PromptShingler {
     out.reset();
     new Lexer(out, null).run(prompt);
     buildSkeleton(out);
+    addLines(out);
   }
 
   /**
@@ -175,6 +194,52 @@ public final class PromptShingler {
     }
   }
 
+  /**
+   * Line-anchored evidence: when the prompt has more than one line, its first and its last line
+   * (after slotting) are each hashed whole and added with weight {@link Builder#lineWeight}.
+   * Templates are line-structured (an instruction line, then the task; the task, then a format
+   * line), as log lines are for Drain; unrelated prompts rarely share a whole line. Lines without
+   * a word token (separators like {@code ---} or {@code {}) are skipped.
+   */
+  private void addLines(ShingleBuffer out) {
+    if (lineWeight == 0) {
+      return;
+    }
+    int n = out.tokenCount;
+    long[] tokens = out.tokenHash;
+    byte[] kinds = out.tokenKind;
+    byte newline = TokenKind.NEWLINE.code();
+    byte word = TokenKind.WORD.code();
+    int firstBreak = -1;
+    int lastBreak = -1;
+    for (int i = 0; i < n; i++) {
+      if (kinds[i] == newline) {
+        if (firstBreak < 0) {
+          firstBreak = i;
+        }
+        lastBreak = i;
+      }
+    }
+    if (firstBreak < 0) {
+      return;
+    }
+    addLine(out, tokens, kinds, word, 0, firstBreak, HEAD_LINE);
+    addLine(out, tokens, kinds, word, lastBreak + 1, n, TAIL_LINE);
+  }
+
+  private void addLine(ShingleBuffer out, long[] tokens, byte[] kinds, byte word, int from, int to,
+      long side) {
+    long h = side;
+    boolean hasWord = false;
+    for (int i = from; i < to; i++) {
+      h = mix(h * GOLDEN + tokens[i]);
+      hasWord |= kinds[i] == word;
+    }
+    if (hasWord) {
+      addWeighted(out, hasher.hashLongLongToLong(side, h), lineWeight);
+    }
+  }
+
   private static void addWeighted(ShingleBuffer out, long bigram, int weight) {
     out.addSkeleton(bigram);
     for (int r = 1; r < weight; r++) {
@@ -196,7 +261,6 @@ public final class PromptShingler {
 
     private boolean wordHasLetter;
     private boolean wordHasDigit;
-    private boolean wordAllHex = true;
     private char pendingSeparator; // '.' or ',' after digits, waiting for the next char
     private int pendingBackticks;
     private boolean inFence;
@@ -210,11 +274,21 @@ public final class PromptShingler {
       this.rendered = rendered;
     }
 
-    void run(CharSequence prompt) {
-      int n = prompt.length();
+    void run(CharSequence text) {
+      int n = text.length();
+      // One bulk copy (an intrinsic for String) so the loop reads a char[] without per-char
+      // String bounds and coder checks.
+      char[] prompt = out.input(n);
+      if (text instanceof String) {
+        ((String) text).getChars(0, n, prompt, 0);
+      } else {
+        for (int k = 0; k < n; k++) {
+          prompt[k] = text.charAt(k);
+        }
+      }
       int i = 0;
       while (i < n) {
-        char c = prompt.charAt(i);
+        char c = prompt[i];
         if (c < 128) {
           byte cls = ASCII_CLASS[c];
           // Fast path for the common case, small enough to stay inlined: a letter or a space
@@ -225,9 +299,16 @@ public final class PromptShingler {
               // Inner loop over the run of ASCII letters, state in locals.
               char[] word = out.word;
               int length = out.wordLength;
-              boolean hex = wordAllHex;
+              boolean fresh = length == 0;
+              long lo = 0;
+              long hi = 0;
               while (true) {
                 char folded = ASCII_FOLD[c];
+                if (length < 4) {
+                  lo |= (long) folded << (16 * length);
+                } else if (length < 8) {
+                  hi |= (long) folded << (16 * (length - 4));
+                }
                 if (length == word.length) {
                   out.wordLength = length;
                   out.appendWordChar(folded);
@@ -236,18 +317,29 @@ public final class PromptShingler {
                 } else {
                   word[length++] = folded;
                 }
-                hex &= folded >= 'a' && folded <= 'f';
                 if (++i == n) {
                   break;
                 }
-                c = prompt.charAt(i);
+                c = prompt[i];
                 if (c >= 128 || ASCII_CLASS[c] != LETTER) {
                   break;
                 }
               }
               out.wordLength = length;
               wordHasLetter = true;
-              wordAllHex = hex;
+              // A word of ASCII letters only, ended by whitespace or the end of the prompt:
+              // finish it here (same hash as flushWord) instead of going through the general path.
+              if (fresh && length <= 8 && rendered == null
+                  && (i == n || (c < 128 && (ASCII_CLASS[c] == SPACE || ASCII_CLASS[c] == NEWLINE)))) {
+                long hash = hasher.hashLongLongLongToLong(length, lo, hi);
+                out.addToken(hash, TokenKind.WORD.code());
+                out.addContent(hash);
+                out.wordLength = 0;
+                wordHasLetter = false;
+                if (i < n && ASCII_CLASS[c] == SPACE) {
+                  i++;
+                }
+              }
               continue;
             }
             flushWord();
@@ -256,29 +348,28 @@ public final class PromptShingler {
           }
           i++;
         } else {
-          i = feedNonAscii(prompt, i);
+          i = feedNonAscii(prompt, n, i);
         }
       }
       finish();
     }
 
     /** Normalises the run of non-ASCII chars starting at {@code from}; returns where it ends. */
-    private int feedNonAscii(CharSequence prompt, int from) {
+    private int feedNonAscii(char[] prompt, int n, int from) {
       int to = from + 1;
-      int n = prompt.length();
-      while (to < n && prompt.charAt(to) >= 128) {
+      while (to < n && prompt[to] >= 128) {
         to++;
       }
       int segmentStart = from;
       // A combining mark composes with the ASCII letter before it: take that letter back.
       if (from > 0
           && out.wordLength > 0
-          && Character.getType(prompt.charAt(from)) == Character.NON_SPACING_MARK
-          && prompt.charAt(from - 1) < 128) {
+          && Character.getType(prompt[from]) == Character.NON_SPACING_MARK
+          && prompt[from - 1] < 128) {
         out.wordLength--;
         segmentStart = from - 1;
       }
-      String segment = prompt.subSequence(segmentStart, to).toString();
+      String segment = new String(prompt, segmentStart, to - segmentStart);
       if (!Normalizer.isNormalized(segment, Normalizer.Form.NFKC)) {
         segment = Normalizer.normalize(segment, Normalizer.Form.NFKC);
       }
@@ -373,12 +464,8 @@ public final class PromptShingler {
         case LETTER:
           out.appendWordChar(c);
           wordHasLetter = true;
-          wordAllHex &= (c >= 'a' && c <= 'f');
           return;
         case DIGIT:
-          if (out.wordLength == 0) {
-            wordAllHex = true;
-          }
           out.appendWordChar(c);
           wordHasDigit = true;
           return;
@@ -493,7 +580,7 @@ public final class PromptShingler {
         } else {
           kind = TokenKind.WORD; // gpt4, mp3
         }
-      } else if (length >= 16 && wordAllHex) {
+      } else if (length >= 16 && allHexLetters(length)) {
         kind = TokenKind.ID;
       } else {
         kind = TokenKind.WORD;
@@ -511,7 +598,16 @@ public final class PromptShingler {
       out.wordLength = 0;
       wordHasLetter = false;
       wordHasDigit = false;
-      wordAllHex = true;
+    }
+
+    private boolean allHexLetters(int length) {
+      for (int k = 0; k < length; k++) {
+        char c = out.word[k];
+        if (c < 'a' || c > 'f') {
+          return false;
+        }
+      }
+      return true;
     }
 
     /**
@@ -556,8 +652,14 @@ public final class PromptShingler {
       }
       flushSeparator();
       flushWord();
-      if (pendingBackticks > 0) {
-        punct('`');
+      if (pendingBackticks > 0) { // resolve as a following char would
+        int run = pendingBackticks;
+        pendingBackticks = 0;
+        if (run >= 3) {
+          addToken(TokenKind.CODE);
+        } else {
+          quote('`');
+        }
       }
     }
   }
@@ -565,18 +667,31 @@ public final class PromptShingler {
   /** Immutable configuration of a {@link PromptShingler}. */
   public static final class Builder {
     private final long seed;
-    private int windowTokens = 6;
+    private int windowTokens = 10;
+    private int lineWeight = 90;
 
     private Builder(long seed) {
       this.seed = seed;
     }
 
-    /** Tokens taken from each end of the prompt into the skeleton (default 6, at least 2). */
+    /** Tokens taken from each end of the prompt into the skeleton (default 10, at least 2). */
     public Builder windowTokens(int tokens) {
       if (tokens < 2 || tokens > 1024) {
         throw new IllegalArgumentException("windowTokens must be in [2, 1024]: " + tokens);
       }
       this.windowTokens = tokens;
+      return this;
+    }
+
+    /**
+     * Weight (replicas) of the whole first and last line of multi-line prompts (default 90; 0
+     * disables line evidence).
+     */
+    public Builder lineWeight(int replicas) {
+      if (replicas < 0 || replicas > 1024) {
+        throw new IllegalArgumentException("lineWeight must be in [0, 1024]: " + replicas);
+      }
+      this.lineWeight = replicas;
       return this;
     }
 

@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * Reusable, per-thread output of {@link PromptShingler#shingle}: the skeleton shingle hashes, the
  * content token hashes, and the token stream they were built from. Arrays grow on demand and are
- * then reused, so a warmed-up buffer makes shingling allocation-free for ASCII prompts. Not
- * thread-safe: keep one per thread (e.g. in a {@code ThreadLocal}).
+ * then reused, so with a warmed-up buffer shingling an ASCII prompt allocates only one small lexer
+ * object (non-ASCII runs allocate their NFKC string). Not thread-safe: keep one per thread (e.g.
+ * in a {@code ThreadLocal}).
  */
 public final class ShingleBuffer {
   // token stream (filled by the lexer)
@@ -14,7 +15,8 @@ public final class ShingleBuffer {
   byte[] tokenKind = new byte[256];
   int tokenCount;
 
-  // lexer scratch: chars of the word being read, and pending NFKC output
+  // lexer scratch: the prompt's chars, and the chars of the word being read
+  char[] input = new char[1024];
   char[] word = new char[64];
   int wordLength;
   final CharArrayView wordView = new CharArrayView();
@@ -67,6 +69,13 @@ public final class ShingleBuffer {
     wordLength = 0;
     skeletonSize = 0;
     contentSize = 0;
+  }
+
+  char[] input(int length) {
+    if (input.length < length) {
+      input = new char[Math.max(length, input.length * 2)];
+    }
+    return input;
   }
 
   void addToken(long hash, byte kind) {

@@ -8,6 +8,9 @@ import dev.distillwatch.sketches.signature.OnePermutationMinHash;
 import dev.distillwatch.sketches.text.PromptShingler;
 import dev.distillwatch.sketches.text.ShingleBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -16,16 +19,14 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The acceptance figures of the issue, on the bundled sample: templated campaigns collapse into
- * few pure clusters, unrelated benign prompts do not.
+ * The acceptance figures of the issue, on the bundled sample: 1,000 tasks wrapped in 10 templates
+ * land in ≤ 12 clusters with ≥ 95% purity; 2,000 unrelated benign prompts land in ≥ 1,900
+ * clusters. Checked for one fixed seed and, to show it is not the luck of one seed, on average
+ * over six seeds and samples.
  *
- * <p><b>Targets not yet met</b> (see sketches/README.md): the issue asks for ≤ 12 clusters and ≥
- * 1,900 benign clusters. Measured with this seed: 21 clusters (purity 1.00) and 1,799 benign
- * clusters; over six seeds 18.8 and 1,803 on average. The two figures trade off against each
- * other through the thresholds, because the bundled benign sample itself contains templated
- * families ("I want you to act as a …", "I am trying to locate the residential address for …")
- * whose fixed text is as long as the short test templates'. The assertions below guard the
- * measured level against regressions; they are not the issue's targets.
+ * <p>Known limit (see sketches/README.md): a single-line template whose only fixed text is a few
+ * words at one end ("Please solve this: {t}") is indistinguishable from a common opening phrase
+ * and is not clustered; the templates below are multi-line or have longer fixed text.
  */
 class TemplateClusteringRealPromptsTest {
   private static final long SEED = 0xD15711L;
@@ -62,12 +63,58 @@ class TemplateClusteringRealPromptsTest {
       "As a senior software engineer and math olympiad coach, solve the problem below and "
           + "explain each step clearly:\n{t}");
 
-  static final PromptShingler SHINGLER = PromptShingler.builder(SEED).build();
-  static final OnePermutationMinHash MINHASH = OnePermutationMinHash.create(128, SEED);
+  /** Clusters and purity of one templated run. */
+  record Templated(int clusters, double purity, int[] clustersPerTemplate) {}
 
-  static long[] signature(String prompt, ShingleBuffer buffer) {
-    SHINGLER.shingle(prompt, buffer);
-    return MINHASH.compute(buffer.skeleton(), buffer.skeletonSize());
+  static Templated clusterTemplated(long seed, long sampleSeed) {
+    PromptShingler shingler = PromptShingler.builder(seed).build();
+    OnePermutationMinHash minHash = OnePermutationMinHash.create(128, seed);
+    List<String> tasks = tasks(1000, sampleSeed);
+    TemplateIndex index = TemplateIndex.builder().capacity(4096).build();
+    ShingleBuffer buffer = new ShingleBuffer();
+    Map<Long, int[]> perCluster = new HashMap<>();
+    Random rnd = new Random(sampleSeed + 1);
+    for (int i = 0; i < tasks.size(); i++) {
+      int template = rnd.nextInt(TEMPLATES.size());
+      String prompt = TEMPLATES.get(template).replace("{t}", tasks.get(i));
+      shingler.shingle(prompt, buffer);
+      long[] signature = minHash.compute(buffer.skeleton(), buffer.skeletonSize());
+      long cluster = index.assign(signature, rnd.nextLong(), 1_000L * i);
+      perCluster.computeIfAbsent(cluster, c -> new int[TEMPLATES.size()])[template]++;
+    }
+    int majority = 0;
+    int[] clustersPerTemplate = new int[TEMPLATES.size()];
+    for (int[] counts : perCluster.values()) {
+      int argmax = 0;
+      for (int t = 1; t < counts.length; t++) {
+        argmax = counts[t] > counts[argmax] ? t : argmax;
+      }
+      majority += counts[argmax];
+      clustersPerTemplate[argmax]++;
+    }
+    return new Templated(perCluster.size(), majority / (double) tasks.size(), clustersPerTemplate);
+  }
+
+  static int clusterBenign(long seed, long sampleSeed) {
+    // PurpleLlama's FRR prompts are machine-generated from templates ("Generate a <language>
+    // program that implements a system for ..."): not unrelated, and clustering them is correct.
+    List<Prompt> benign = new ArrayList<>();
+    for (Prompt p : PromptSample.benign()) {
+      if (!p.source().equals("meta-llama/PurpleLlama")) {
+        benign.add(p);
+      }
+    }
+    Collections.shuffle(benign, new Random(sampleSeed));
+    PromptShingler shingler = PromptShingler.builder(seed).build();
+    OnePermutationMinHash minHash = OnePermutationMinHash.create(128, seed);
+    TemplateIndex index = TemplateIndex.builder().capacity(4096).build();
+    ShingleBuffer buffer = new ShingleBuffer();
+    Set<Long> clusters = new HashSet<>();
+    for (int i = 0; i < 2000; i++) {
+      shingler.shingle(benign.get(i).text(), buffer);
+      clusters.add(index.assign(minHash.compute(buffer.skeleton(), buffer.skeletonSize()), i, 1_000L * i));
+    }
+    return clusters.size();
   }
 
   /** 1,000 tasks from all extraction-style sources, shuffled with a fixed seed. */
@@ -82,61 +129,38 @@ class TemplateClusteringRealPromptsTest {
   }
 
   @Test
-  void thousandTasksInTenTemplatesLandInFewPureClusters() {
-    List<String> tasks = tasks(1000, 1);
-    TemplateIndex index = TemplateIndex.builder().capacity(4096).build();
-    ShingleBuffer buffer = new ShingleBuffer();
-    Map<Long, int[]> perCluster = new HashMap<>();
-    Random rnd = new Random(2);
-    for (int i = 0; i < tasks.size(); i++) {
-      int template = rnd.nextInt(TEMPLATES.size());
-      String prompt = TEMPLATES.get(template).replace("{t}", tasks.get(i));
-      long cluster = index.assign(signature(prompt, buffer), rnd.nextLong(), 1_000L * i);
-      perCluster.computeIfAbsent(cluster, c -> new int[TEMPLATES.size()])[template]++;
-    }
-    int majority = 0;
-    for (int[] counts : perCluster.values()) {
-      int max = 0;
-      for (int c : counts) {
-        max = Math.max(max, c);
-      }
-      majority += max;
-    }
-    double purity = majority / 1000.0;
-    System.out.printf("templated: %d clusters, purity %.3f%n", perCluster.size(), purity);
-    int[] clustersPerTemplate = new int[TEMPLATES.size()];
-    for (int[] counts : perCluster.values()) {
-      int argmax = 0;
-      for (int t = 1; t < counts.length; t++) {
-        argmax = counts[t] > counts[argmax] ? t : argmax;
-      }
-      clustersPerTemplate[argmax]++;
-    }
-    System.out.println("  clusters per template: " + java.util.Arrays.toString(clustersPerTemplate));
-    assertThat(perCluster.size()).as("issue target: ≤ 12").isLessThanOrEqualTo(30);
-    assertThat(purity).isGreaterThanOrEqualTo(0.95);
+  void thousandTasksInTenTemplatesLandInAtMostTwelvePureClusters() {
+    Templated result = clusterTemplated(SEED, 1);
+    System.out.printf("templated: %d clusters, purity %.3f, clusters per template %s%n",
+        result.clusters(), result.purity(), Arrays.toString(result.clustersPerTemplate()));
+    assertThat(result.clusters()).isLessThanOrEqualTo(12);
+    assertThat(result.purity()).isGreaterThanOrEqualTo(0.95);
   }
 
   @Test
-  void twoThousandUnrelatedBenignPromptsLandInDistinctClusters() {
-    // PurpleLlama's FRR prompts are machine-generated from templates ("Generate a <language>
-    // program that implements a system for ..."): not unrelated, and clustering them is correct.
-    List<Prompt> benign = new ArrayList<>();
-    for (Prompt p : PromptSample.benign()) {
-      if (!p.source().equals("meta-llama/PurpleLlama")) {
-        benign.add(p);
-      }
+  void twoThousandUnrelatedBenignPromptsLandInAtLeast1900Clusters() {
+    int clusters = clusterBenign(SEED, 3);
+    System.out.printf("benign: %d clusters%n", clusters);
+    assertThat(clusters).isGreaterThanOrEqualTo(1900);
+  }
+
+  /** The same figures on average over six deployment seeds and samples. */
+  @Test
+  void targetsHoldOnAverageOverSeedsAndSamples() {
+    double templated = 0;
+    double purity = 1;
+    double benign = 0;
+    int runs = 6;
+    for (int run = 0; run < runs; run++) {
+      Templated result = clusterTemplated(1000 + run, 10 + run);
+      templated += result.clusters();
+      purity = Math.min(purity, result.purity());
+      benign += clusterBenign(1000 + run, 20 + run);
     }
-    Collections.shuffle(benign, new Random(3));
-    TemplateIndex index = TemplateIndex.builder().capacity(4096).build();
-    ShingleBuffer buffer = new ShingleBuffer();
-    Map<Long, List<String>> clusters = new HashMap<>();
-    for (int i = 0; i < 2000; i++) {
-      String text = benign.get(i).text();
-      long cluster = index.assign(signature(text, buffer), i, 1_000L * i);
-      clusters.computeIfAbsent(cluster, c -> new ArrayList<>()).add(text);
-    }
-    System.out.printf("benign: %d clusters%n", clusters.size());
-    assertThat(clusters.size()).as("issue target: ≥ 1,900").isGreaterThanOrEqualTo(1750);
+    System.out.printf("over %d seeds: templated %.1f clusters (min purity %.3f), benign %.1f%n",
+        runs, templated / runs, purity, benign / runs);
+    assertThat(templated / runs).isLessThanOrEqualTo(12);
+    assertThat(purity).isGreaterThanOrEqualTo(0.95);
+    assertThat(benign / runs).isGreaterThanOrEqualTo(1900);
   }
 }

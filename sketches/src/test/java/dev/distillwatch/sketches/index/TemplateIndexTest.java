@@ -7,6 +7,7 @@ import dev.distillwatch.sketches.SketchFormatException;
 import dev.distillwatch.sketches.StatAsserts;
 import dev.distillwatch.sketches.signature.OnePermutationMinHash;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -162,5 +163,54 @@ class TemplateIndexTest {
     TemplateIndex index = TemplateIndex.builder().build();
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> index.assign(new long[64], 0, 0));
+  }
+
+  @Test
+  void assignsToTheMostSimilarQualifyingCluster() {
+    SplittableRandom rnd = new SplittableRandom(8);
+    long[] shared = randomCore(rnd, 100);
+    long[] nearCore = Arrays.copyOf(shared, 140);
+    long[] farCore = Arrays.copyOf(shared, 140);
+    for (int i = 100; i < 140; i++) {
+      nearCore[i] = rnd.nextLong();
+      farCore[i] = rnd.nextLong();
+    }
+    TemplateIndex index = TemplateIndex.builder().capacity(8).newClusterThreshold(0.9).build();
+    long far = index.assign(MINHASH.compute(farCore, farCore.length), 1, 0);
+    long near = index.assign(MINHASH.compute(nearCore, nearCore.length), 1, 1);
+    assertThat(near).isNotEqualTo(far);
+    // query shares 130 of 140 with nearCore (J ≈ 0.87) and 100 with farCore (J ≈ 0.56)
+    long[] query = Arrays.copyOf(nearCore, 140);
+    for (int i = 130; i < 140; i++) {
+      query[i] = rnd.nextLong();
+    }
+    TemplateIndex lenient = TemplateIndex.builder().capacity(8).newClusterThreshold(0.5)
+        .supportedThreshold(0.5).build();
+    long lenientFar = lenient.assign(MINHASH.compute(farCore, farCore.length), 1, 0);
+    long lenientNear = lenient.assign(MINHASH.compute(nearCore, nearCore.length), 1, 1);
+    assertThat(lenientNear).isEqualTo(lenientFar); // J ≈ 0.56 ≥ 0.5: joins
+    TemplateIndex strict = TemplateIndex.builder().capacity(8).newClusterThreshold(0.7)
+        .supportedThreshold(0.7).build();
+    long strictFar = strict.assign(MINHASH.compute(farCore, farCore.length), 1, 0);
+    long strictNear = strict.assign(MINHASH.compute(nearCore, nearCore.length), 1, 1);
+    assertThat(strict.assign(MINHASH.compute(query, query.length), 1, 2))
+        .isEqualTo(strictNear).isNotEqualTo(strictFar);
+  }
+
+  @Test
+  void replayingTheSameLogGivesIdenticalState() {
+    TemplateIndex a = TemplateIndex.builder().capacity(16).build();
+    TemplateIndex b = TemplateIndex.builder().capacity(16).build();
+    for (TemplateIndex index : new TemplateIndex[] {a, b}) {
+      SplittableRandom rnd = new SplittableRandom(9);
+      List<long[]> cores = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        cores.add(randomCore(rnd, 30));
+      }
+      for (int i = 0; i < 500; i++) {
+        index.assign(member(cores.get(rnd.nextInt(40)), rnd, 10), rnd.nextLong(), 1_700_000_000_000L + i);
+      }
+    }
+    assertThat(a.toByteArray()).isEqualTo(b.toByteArray());
   }
 }

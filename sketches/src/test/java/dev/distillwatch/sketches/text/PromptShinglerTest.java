@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -136,5 +138,56 @@ class PromptShinglerTest {
       }
     }
     assertThat(similar).isLessThan(n / 50); // < 2% of random pairs
+  }
+
+  private static String randomPrompt(java.util.SplittableRandom rnd) {
+    String[] pieces = {"the", "Answer", "following", "internationalization", "JSON", "x", "3",
+        "42.5", "1,000", ".", ",", ":", "?", "\n", "\n\n", "\"quoted words\"", "`code`",
+        "https://example.com/a", "bob@example.org", "deadbeefcafe1234", "café", "Ｆｕｌｌ", "ﬁle",
+        "step-by-step", "Let's", "{", "}", "```python\nprint(1)\n```", "(A)", "gpt4", "3rd"};
+    StringBuilder sb = new StringBuilder();
+    int n = 1 + rnd.nextInt(120);
+    for (int i = 0; i < n; i++) {
+      sb.append(pieces[rnd.nextInt(pieces.length)]).append(rnd.nextInt(4) == 0 ? "" : " ");
+    }
+    return sb.toString();
+  }
+
+  /** Invariants over random prompts: case, extra spaces and tabs, and a reused buffer. */
+  @RepeatedTest(300)
+  void skeletonIsInvariantUnderCaseAndWhitespace(RepetitionInfo info) {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(info.getCurrentRepetition());
+    String prompt = randomPrompt(rnd);
+    long[] expected = skeleton(prompt);
+    assertThat(skeleton(prompt.toUpperCase(java.util.Locale.ROOT).replace("ＦＵＬＬ", "Ｆｕｌｌ")
+        .replace("ﬁ", "FI")))
+        .as("upper case of %s", prompt).isEqualTo(expected);
+    assertThat(skeleton(prompt.replace(" ", "  \t ")))
+        .as("spaces of %s", prompt).isEqualTo(expected);
+    ShingleBuffer reused = new ShingleBuffer();
+    SHINGLER.shingle(randomPrompt(rnd), reused);
+    SHINGLER.shingle(prompt, reused);
+    assertThat(reused.skeletonCopy()).isEqualTo(expected);
+    assertThat(SHINGLER.skeletonText(prompt)).isEqualTo(SHINGLER.skeletonText(prompt + "  "));
+  }
+
+  /**
+   * Golden values: persisted signatures depend on them. If this fails, bump {@link
+   * PromptShingler#SKELETON_VERSION} (or {@link OnePermutationMinHash#VERSION}) and update.
+   */
+  @Test
+  void skeletonAndSignatureMatchGoldenValues() {
+    ShingleBuffer buffer = new ShingleBuffer();
+    PromptShingler.builder(99).build().shingle(
+        "You are a helpful assistant.\nSolve: Natalia sold 48 clips in April.\nAnswer in JSON.", buffer);
+    long[] signature = OnePermutationMinHash.create(128, 99)
+        .compute(buffer.skeleton(), buffer.skeletonSize());
+    assertThat(PromptShingler.SKELETON_VERSION).isEqualTo(1);
+    assertThat(OnePermutationMinHash.VERSION).isEqualTo(1);
+    assertThat(buffer.skeletonSize()).isEqualTo(228);
+    assertThat(buffer.skeleton()[0]).isEqualTo(3091088010583421608L);
+    assertThat(java.util.Arrays.hashCode(buffer.skeletonCopy())).isEqualTo(89672509);
+    assertThat(signature[0]).isEqualTo(722838973739640L);
+    assertThat(java.util.Arrays.hashCode(signature)).isEqualTo(-1456363867);
   }
 }
