@@ -17,7 +17,7 @@ public final class ReportTables {
   public static String detail(Report r) {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "### %s: %,d exchanges, %,d accounts, %.1f s (%,.0f exchanges/s), peak heap %s"
-        + " (live after GC %s)%n%n", r.scenario(), r.exchanges(), r.accounts(), r.seconds(), r.exchangesPerSecond(),
+        + " (after last GCs %s)%n%n", r.scenario(), r.exchanges(), r.accounts(), r.seconds(), r.exchangesPerSecond(),
         mb(r.peakHeapBytes()), mb(r.peakLiveHeapBytes())));
     sb.append("| method | campaign recall | benign FPR | hard-negative FPR | ROC-AUC | PR-AUC | method exchanges/s |\n");
     sb.append("|---|---:|---:|---:|---:|---:|---:|\n");
