@@ -66,7 +66,15 @@ public class PhrasePipelineBenchmark {
   @Param("data/prompts")
   public String prompts;
 
+  /**
+   * Accounts the requests rotate over, every 50 ms of exchange time in all: 256 makes every
+   * account busy enough for the volume detector to score (and format evidence) on every request.
+   */
+  @Param("256")
+  public int accounts;
+
   private String[] texts;
+  private String[] names;
   private Parameters[] parameters;
   private DistillWatch defaults;
   private DistillWatch phrases;
@@ -108,6 +116,10 @@ public class PhrasePipelineBenchmark {
           ? Parameters.of(Map.of("temperature", 1.0, "n", 4, "max_tokens", 2048))
           : Parameters.of(Map.of("temperature", 0.7, "max_tokens", 1024));
     }
+    names = new String[accounts];
+    for (int i = 0; i < accounts; i++) {
+      names[i] = "acc-" + i;
+    }
     defaults = DistillWatch.builder().defaults().seed(1).maximumAccounts(100_000).build();
     Settings s = Settings.of(1, 100_000, () -> clock);
     phrases = DistillWatch.builder()
@@ -119,7 +131,7 @@ public class PhrasePipelineBenchmark {
 
   private Exchange nextExchange() {
     int i = next++ & (PROMPTS - 1);
-    return Exchange.builder().account("acc-" + (i & 255)).timestamp(clock += 50)
+    return Exchange.builder().account(names[Math.floorMod(next * 7919, names.length)]).timestamp(clock += 50)
         .prompt(texts[i]).parameters(parameters[i]).build();
   }
 

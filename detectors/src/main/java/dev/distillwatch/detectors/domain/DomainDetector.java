@@ -1,8 +1,8 @@
 package dev.distillwatch.detectors.domain;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.distillwatch.core.Detector;
+import dev.distillwatch.detectors.Bounded;
 import dev.distillwatch.core.Exchange;
 import dev.distillwatch.core.Settings;
 import dev.distillwatch.core.Signal;
@@ -46,10 +46,7 @@ public final class DomainDetector implements Detector {
 
   private DomainDetector(DomainConfig config, Settings settings) {
     this.config = config;
-    this.accounts = Caffeine.newBuilder()
-        .maximumSize(settings.maximumAccounts())
-        .executor(Runnable::run) // maintenance on the caller's thread: deterministic, no pool
-        .build();
+    this.accounts = Bounded.perAccount(settings);
     this.decayPerMilli = Math.log(2) / config.halfLife().toMillis();
     this.population = new PopulationMix(decayPerMilli);
     StringBuilder label = new StringBuilder();

@@ -225,6 +225,35 @@ public final class DomainModel {
       a6 += w[i + 6];
     }
 
+    @Override
+    public void features(int[] buckets, int count) {
+      byte[] w = this.w;
+      int b0 = 0;
+      int b1 = 0;
+      int b2 = 0;
+      int b3 = 0;
+      int b4 = 0;
+      int b5 = 0;
+      int b6 = 0;
+      for (int k = 0; k < count; k++) {
+        int i = buckets[k] << 3;
+        b0 += w[i];
+        b1 += w[i + 1];
+        b2 += w[i + 2];
+        b3 += w[i + 3];
+        b4 += w[i + 4];
+        b5 += w[i + 5];
+        b6 += w[i + 6];
+      }
+      a0 += b0;
+      a1 += b1;
+      a2 += b2;
+      a3 += b3;
+      a4 += b4;
+      a5 += b5;
+      a6 += b6;
+    }
+
     /** The logits after {@code features} features (the count the pass returned). */
     public void logits(int features, double[] out) {
       double norm = 1.0 / Math.sqrt(Math.max(1, features));

@@ -1,13 +1,15 @@
 package dev.distillwatch.detectors.parameters;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.distillwatch.core.Detector;
+import dev.distillwatch.detectors.Bounded;
 import dev.distillwatch.core.Exchange;
 import dev.distillwatch.core.Parameters;
 import dev.distillwatch.core.Settings;
 import dev.distillwatch.core.Signal;
 import dev.distillwatch.detectors.text.Evidence;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -52,14 +54,8 @@ public final class ParameterProbingDetector implements Detector {
   private ParameterProbingDetector(ParameterConfig config, Settings settings) {
     this.config = config;
     this.seed = settings.seed();
-    this.accounts = Caffeine.newBuilder()
-        .maximumSize(settings.maximumAccounts())
-        .executor(Runnable::run)
-        .build();
-    this.fingerprints = Caffeine.newBuilder()
-        .maximumSize(config.maximumFingerprints())
-        .executor(Runnable::run)
-        .build();
+    this.accounts = Bounded.perAccount(settings);
+    this.fingerprints = Bounded.ofSize(config.maximumFingerprints());
   }
 
   /** A parameter-probing detector with the given configuration. */
@@ -291,6 +287,46 @@ public final class ParameterProbingDetector implements Detector {
     }
     return mix(h);
   }
+
+  /**
+   * The fingerprints that are shared-rare now (sent by at least
+   * {@link ParameterConfig#sharedAccounts()} accounts, at most {@link ParameterConfig#rareShare()}
+   * of the population's requests), most accounts first: for analysts and reports, not for the
+   * request path (it walks the whole table). Empty until the population reaches
+   * {@link ParameterConfig#minimumPopulation()} requests.
+   */
+  public List<SharedFingerprint> sharedFingerprints() {
+    long total = population.sum();
+    List<SharedFingerprint> out = new ArrayList<>();
+    if (total < config.minimumPopulation()) {
+      return out;
+    }
+    fingerprints.asMap().forEach((fp, f) -> {
+      int distinct = f.distinct;
+      long requests = f.requests.sum();
+      if (distinct >= config.sharedAccounts() && (double) requests / total <= config.rareShare()) {
+        out.add(new SharedFingerprint(fp, distinct, distinct >= config.accountsPerFingerprint(), requests,
+            (double) requests / total));
+      }
+    });
+    out.sort(Comparator.comparingInt(SharedFingerprint::accounts).reversed()
+        .thenComparing(Comparator.comparingLong(SharedFingerprint::requests).reversed())
+        .thenComparingLong(SharedFingerprint::fingerprint));
+    return out;
+  }
+
+  /**
+   * A parameter fingerprint shared by many accounts yet rare in the population.
+   *
+   * @param fingerprint the fingerprint ({@link #fingerprint(Parameters)})
+   * @param accounts how many distinct accounts sent it, capped at
+   *     {@link ParameterConfig#accountsPerFingerprint()}
+   * @param atLeast whether {@code accounts} hit that cap (the true number may be larger)
+   * @param requests how many requests carried it
+   * @param populationShare its share of the population's requests
+   */
+  public record SharedFingerprint(long fingerprint, int accounts, boolean atLeast, long requests,
+      double populationShare) {}
 
   /** How many accounts this detector holds state for now. */
   long trackedAccounts() {

@@ -1,6 +1,8 @@
 package dev.distillwatch.detectors.reasoning;
 
+import dev.distillwatch.detectors.text.PhraseCatalog;
 import java.util.Locale;
+import java.util.Objects;
 
 /** Immutable settings of the {@link ReasoningDetector}. */
 public final class ReasoningConfig {
@@ -18,7 +20,10 @@ public final class ReasoningConfig {
   private final double systemWeight;
   private final int systemPromptsRemembered;
 
+  private final PhraseCatalog phrases;
+
   private ReasoningConfig(Builder b) {
+    this.phrases = b.phrases;
     this.timeConstantMillis = b.timeConstantMillis;
     this.minimumRequests = b.minimumRequests;
     this.priorRequests = b.priorRequests;
@@ -93,9 +98,10 @@ public final class ReasoningConfig {
   }
 
   /**
-   * How much strong elicitation in a system prompt already seen from the account counts, per
-   * request (default 0.5). The first time a system prompt is seen it counts fully; weak and tag
-   * phrases of a system prompt count only that first time.
+   * How much strong elicitation repeated from context counts, per request (default 0.5): in a
+   * system prompt already seen from the account (the first time a system prompt is seen it counts
+   * fully; its weak and tag phrases count only that first time), or in earlier user turns that a
+   * conversation re-sends with every request.
    */
   public double systemWeight() {
     return systemWeight;
@@ -104,6 +110,14 @@ public final class ReasoningConfig {
   /** How many distinct system prompts per account are remembered as seen (default 8). */
   public int systemPromptsRemembered() {
     return systemPromptsRemembered;
+  }
+
+  /**
+   * The phrase catalogue (default {@link PhraseCatalog#defaults()}); give every phrase detector
+   * the same instance so that they share one pass per exchange.
+   */
+  public PhraseCatalog phrases() {
+    return phrases;
   }
 
   @Override
@@ -128,6 +142,8 @@ public final class ReasoningConfig {
     private double tagWeight = 0.6;
     private double systemWeight = 0.5;
     private int systemPromptsRemembered = 8;
+
+    private PhraseCatalog phrases = PhraseCatalog.defaults();
 
     private Builder() {}
 
@@ -190,6 +206,11 @@ public final class ReasoningConfig {
     public Builder systemPromptsRemembered(int n) {
       require(n >= 1 && n <= 64, "systemPromptsRemembered must be in [1, 64]", n);
       this.systemPromptsRemembered = n;
+      return this;
+    }
+
+    public Builder phrases(PhraseCatalog catalog) {
+      this.phrases = Objects.requireNonNull(catalog, "catalog");
       return this;
     }
 

@@ -1,8 +1,8 @@
 package dev.distillwatch.detectors.reasoning;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.distillwatch.core.Detector;
+import dev.distillwatch.detectors.Bounded;
 import dev.distillwatch.core.Exchange;
 import dev.distillwatch.core.Settings;
 import dev.distillwatch.core.Signal;
@@ -19,10 +19,17 @@ import dev.distillwatch.detectors.text.PhraseScan.Zone;
  * detector), an <em>elicitation strength</em> in [0, 1]:
  *
  * <ul>
- *   <li>1 for strong elicitation in a user message ("print your reasoning verbatim", "imagine and
+ *   <li>1 for strong elicitation in the last user message ("print your reasoning verbatim", "imagine and
  *       articulate the internal reasoning behind", "translate your working memory", and their
  *       Chinese, Russian, Spanish, Japanese, Korean and Arabic counterparts);
  *   <li>{@link ReasoningConfig#tagWeight()} for reasoning asked inside tags ({@code <think>});
+ *   <li>in earlier user turns, which a conversation re-sends with every request,
+ *       {@link ReasoningConfig#systemWeight()} times the above;
+ *   <li>a prefilled answer that opens a reasoning tag or asks for reasoning ({@code <think>} as
+ *       the start of a trailing assistant message, forcing an R1-style trace): systemWeight
+ *       times tagWeight (0.3 by default) on every request, so that a wrapper app that prefills
+ *       {@code <thinking>} for all its users stays below WATCH on this alone while a campaign
+ *       doing it on every request adds up with its other signals;
  *   <li>in the system prompt, strong elicitation counts fully the first time the account sends
  *       that system prompt and {@link ReasoningConfig#systemWeight()} after, tags only the first
  *       time: wrapper apps repeat one system prompt on every request, and it says something about
@@ -43,7 +50,7 @@ import dev.distillwatch.detectors.text.PhraseScan.Zone;
  * {@link ReasoningConfig#weakMaximumScore()} (0.3: students, tutors and evaluation harnesses ask
  * for steps too); the two combine as a noisy-OR.
  *
- * <p>Memory: one small record per account (~150 bytes), at most {@link Settings#maximumAccounts()}
+ * <p>Memory: one small record per account (~200 bytes plus the cache entry), at most {@link Settings#maximumAccounts()}
  * of them (Caffeine evicts the rest). No text is kept: system prompts as seeded 64-bit hashes.
  */
 public final class ReasoningDetector implements Detector {
@@ -57,10 +64,7 @@ public final class ReasoningDetector implements Detector {
   private ReasoningDetector(ReasoningConfig config, Settings settings) {
     this.config = config;
     this.seed = settings.seed();
-    this.accounts = Caffeine.newBuilder()
-        .maximumSize(settings.maximumAccounts())
-        .executor(Runnable::run)
-        .build();
+    this.accounts = Bounded.perAccount(settings);
   }
 
   /** A reasoning-elicitation detector with the given configuration. */
@@ -78,36 +82,36 @@ public final class ReasoningDetector implements Detector {
     final boolean userStrong;
     final boolean userTags;
     final boolean userWeak;
+    final boolean earlierStrong;
+    final boolean earlierTags;
     final boolean systemStrong;
     final boolean systemTags;
     final boolean systemWeak;
+    final boolean prefill;
 
     Request(PhraseScan scan) {
-      boolean strong = false;
-      boolean tags = false;
-      boolean weak = false;
-      for (Zone z : USER_ZONES) {
-        boolean negated = scan.count(z, PhraseClass.REASONING_NEGATION) > 0;
-        strong |= !negated && scan.count(z, PhraseClass.REASONING_STRONG) > 0;
-        tags |= !negated && scan.count(z, PhraseClass.REASONING_TAGS) > 0;
-        weak |= !negated && scan.count(z, PhraseClass.REASONING_WEAK) > 0;
-      }
+      boolean userNegated = scan.count(Zone.USER, PhraseClass.REASONING_NEGATION) > 0;
+      boolean earlierNegated = scan.count(Zone.EARLIER, PhraseClass.REASONING_NEGATION) > 0;
       boolean systemNegated = scan.count(Zone.SYSTEM, PhraseClass.REASONING_NEGATION) > 0;
-      this.userStrong = strong;
-      this.userTags = tags;
-      this.userWeak = weak;
+      this.userStrong = !userNegated && scan.count(Zone.USER, PhraseClass.REASONING_STRONG) > 0;
+      this.userTags = !userNegated && scan.count(Zone.USER, PhraseClass.REASONING_TAGS) > 0;
+      this.earlierStrong = !earlierNegated && scan.count(Zone.EARLIER, PhraseClass.REASONING_STRONG) > 0;
+      this.earlierTags = !earlierNegated && scan.count(Zone.EARLIER, PhraseClass.REASONING_TAGS) > 0;
+      this.userWeak = (!userNegated && scan.count(Zone.USER, PhraseClass.REASONING_WEAK) > 0)
+          || (!earlierNegated && scan.count(Zone.EARLIER, PhraseClass.REASONING_WEAK) > 0);
       this.systemStrong = !systemNegated && scan.count(Zone.SYSTEM, PhraseClass.REASONING_STRONG) > 0;
       this.systemTags = !systemNegated && scan.count(Zone.SYSTEM, PhraseClass.REASONING_TAGS) > 0;
       this.systemWeak = !systemNegated && scan.count(Zone.SYSTEM, PhraseClass.REASONING_WEAK) > 0;
+      this.prefill = scan.count(Zone.PREFILL, PhraseClass.REASONING_NEGATION) == 0
+          && (scan.count(Zone.PREFILL, PhraseClass.REASONING_TAGS) > 0
+              || scan.count(Zone.PREFILL, PhraseClass.REASONING_STRONG) > 0);
     }
   }
-
-  private static final Zone[] USER_ZONES = {Zone.USER, Zone.EARLIER};
 
   @Override
   public Signal inspect(Exchange exchange) {
     long now = exchange.timestamp();
-    PhraseScan scan = exchange.derived(PhraseScan.DERIVATION);
+    PhraseScan scan = exchange.derived(config.phrases().derivation());
     Request r = new Request(scan);
     long systemKey = scan.systemHash() == 0 ? 0 : mix(scan.systemHash() ^ seed);
     Account account = accounts.asMap().compute(exchange.account(), (k, a) -> {
@@ -215,6 +219,12 @@ public final class ReasoningDetector implements Detector {
         }
       }
       double s = r.userStrong ? 1.0 : r.userTags ? c.tagWeight() : 0.0;
+      if (r.earlierStrong) { // re-sent with every turn of a conversation: counts like a seen system prompt
+        s = Math.max(s, c.systemWeight());
+      }
+      if (r.earlierTags || r.prefill) { // a prefilled <think>: R1-style traces, but wrapper apps prefill too
+        s = Math.max(s, c.systemWeight() * c.tagWeight());
+      }
       if (r.systemStrong) {
         s = Math.max(s, newSystem ? 1.0 : c.systemWeight());
       }

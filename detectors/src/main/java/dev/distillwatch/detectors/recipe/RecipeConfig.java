@@ -1,7 +1,9 @@
 package dev.distillwatch.detectors.recipe;
 
+import dev.distillwatch.detectors.text.PhraseCatalog;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 
 /** Immutable settings of the {@link RecipeDetector}. */
 public final class RecipeConfig {
@@ -14,7 +16,10 @@ public final class RecipeConfig {
   private final double saturation;
   private final double[] maximumScore;
 
+  private final PhraseCatalog phrases;
+
   private RecipeConfig(Builder b) {
+    this.phrases = b.phrases;
     this.timeConstantMillis = b.timeConstantMillis;
     this.minimumRequests = b.minimumRequests;
     this.priorRequests = b.priorRequests;
@@ -65,6 +70,14 @@ public final class RecipeConfig {
     return maximumScore[recipe.ordinal()];
   }
 
+  /**
+   * The phrase catalogue (default {@link PhraseCatalog#defaults()}); give every phrase detector
+   * the same instance so that they share one pass per exchange.
+   */
+  public PhraseCatalog phrases() {
+    return phrases;
+  }
+
   @Override
   public String toString() {
     return String.format(Locale.ROOT,
@@ -80,6 +93,8 @@ public final class RecipeConfig {
     private double floor = 0.02;
     private double saturation = 0.3;
     private final double[] maximumScore = new double[Recipe.values().length];
+
+    private PhraseCatalog phrases = PhraseCatalog.defaults();
 
     private Builder() {
       for (Recipe r : Recipe.values()) {
@@ -117,6 +132,11 @@ public final class RecipeConfig {
     public Builder maximumScore(Recipe recipe, double score) {
       require(score >= 0 && score <= 1, "maximumScore must be in [0, 1]", score);
       this.maximumScore[recipe.ordinal()] = score;
+      return this;
+    }
+
+    public Builder phrases(PhraseCatalog catalog) {
+      this.phrases = Objects.requireNonNull(catalog, "catalog");
       return this;
     }
 

@@ -1,8 +1,8 @@
 package dev.distillwatch.detectors.recipe;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.distillwatch.core.Detector;
+import dev.distillwatch.detectors.Bounded;
 import dev.distillwatch.core.Exchange;
 import dev.distillwatch.core.Settings;
 import dev.distillwatch.core.Signal;
@@ -37,10 +37,7 @@ public final class RecipeDetector implements Detector {
 
   private RecipeDetector(RecipeConfig config, Settings settings) {
     this.config = config;
-    this.accounts = Caffeine.newBuilder()
-        .maximumSize(settings.maximumAccounts())
-        .executor(Runnable::run)
-        .build();
+    this.accounts = Bounded.perAccount(settings);
   }
 
   /** A recipe detector with the given configuration. */
@@ -67,7 +64,7 @@ public final class RecipeDetector implements Detector {
   @Override
   public Signal inspect(Exchange exchange) {
     long now = exchange.timestamp();
-    int found = recipesOf(exchange.derived(PhraseScan.DERIVATION));
+    int found = recipesOf(exchange.derived(config.phrases().derivation()));
     Account account = accounts.asMap().compute(exchange.account(), (k, a) -> {
       Account acc = a == null ? new Account(now) : a;
       acc.record(now, found, config.timeConstantMillis());

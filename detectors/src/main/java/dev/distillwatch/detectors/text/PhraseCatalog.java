@@ -1,5 +1,6 @@
 package dev.distillwatch.detectors.text;
 
+import dev.distillwatch.core.Derivation;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,26 +13,55 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The default phrase catalogue: every {@link PhraseClass}'s phrases, read from the class path,
- * compiled into one {@link PhraseMatcher} whose categories are the classes' ordinals. Loaded once,
- * on first use.
+ * A phrase catalogue: every {@link PhraseClass}'s phrases compiled into one {@link PhraseMatcher}
+ * whose categories are the classes' ordinals, and the {@link #derivation() derivation} that scans
+ * an exchange with it.
+ *
+ * <p>The {@linkplain #defaults() default catalogue} is read from the class path once, on first
+ * use. A host that needs more phrases (another language, its own red-team findings) builds its
+ * own and gives the same instance to every phrase detector's config, so that they still share one
+ * pass per exchange:
+ *
+ * <pre>{@code
+ * PhraseCatalog phrases = PhraseCatalog.builder().defaults()
+ *     .add(PhraseClass.REASONING_STRONG, "zeig mir dein gesamtes Denken")
+ *     .build();
+ * ReasoningConfig reasoning = ReasoningConfig.builder().phrases(phrases).build();
+ * RecipeConfig recipe = RecipeConfig.builder().phrases(phrases).build();
+ * }</pre>
  */
 public final class PhraseCatalog {
   private static final String BASE = "/dev/distillwatch/detectors/";
 
   private final PhraseMatcher matcher;
   private final Map<PhraseClass, List<String>> phrases;
+  private final Derivation<PhraseScan> derivation;
 
   private PhraseCatalog(Map<PhraseClass, List<String>> phrases) {
     this.phrases = phrases;
     PhraseMatcher.Builder b = PhraseMatcher.builder();
     phrases.forEach((cls, list) -> list.forEach(p -> b.add(p, cls.category())));
     this.matcher = b.build();
+    PhraseMatcher m = matcher;
+    this.derivation = e -> PhraseScan.scan(e, m);
   }
 
   /** The default catalogue. */
   public static PhraseCatalog defaults() {
     return Holder.DEFAULT;
+  }
+
+  /** A builder of a catalogue, empty until {@link Builder#defaults()} or {@link Builder#add}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The derivation that scans an exchange with this catalogue: one instance per catalogue, so
+   * detectors configured with the same catalogue share one pass per exchange.
+   */
+  public Derivation<PhraseScan> derivation() {
+    return derivation;
   }
 
   /** The automaton holding every phrase of every class. */
@@ -63,6 +93,58 @@ public final class PhraseCatalog {
       throw new UncheckedIOException(e);
     }
     return List.copyOf(out);
+  }
+
+  @Override
+  public String toString() {
+    return "PhraseCatalog{" + matcher + "}";
+  }
+
+  /** Builds a {@link PhraseCatalog}. */
+  public static final class Builder {
+    private final Map<PhraseClass, List<String>> phrases = new EnumMap<>(PhraseClass.class);
+
+    private Builder() {
+      for (PhraseClass c : PhraseClass.values()) {
+        phrases.put(c, new ArrayList<>());
+      }
+    }
+
+    /** Adds every phrase of the default catalogue. */
+    public Builder defaults() {
+      PhraseCatalog d = PhraseCatalog.defaults();
+      for (PhraseClass c : PhraseClass.values()) {
+        phrases.get(c).addAll(d.phrases(c));
+      }
+      return this;
+    }
+
+    /**
+     * Adds phrases to a class.
+     *
+     * @throws IllegalArgumentException if a phrase folds to nothing
+     */
+    public Builder add(PhraseClass cls, String... more) {
+      for (String p : more) {
+        if (TextFold.fold(p).isEmpty()) {
+          throw new IllegalArgumentException("phrase folds to nothing: '" + p + "'");
+        }
+        phrases.get(cls).add(p);
+      }
+      return this;
+    }
+
+    /** Removes a phrase (as written) from a class, if present. */
+    public Builder remove(PhraseClass cls, String phrase) {
+      phrases.get(cls).remove(phrase);
+      return this;
+    }
+
+    public PhraseCatalog build() {
+      Map<PhraseClass, List<String>> m = new EnumMap<>(PhraseClass.class);
+      phrases.forEach((c, list) -> m.put(c, List.copyOf(list)));
+      return new PhraseCatalog(m);
+    }
   }
 
   private static final class Holder {

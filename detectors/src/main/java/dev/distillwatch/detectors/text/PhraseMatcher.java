@@ -12,20 +12,21 @@ import java.util.Objects;
  * table look-up per char, and counts the occurrences per category (up to 32 categories) into a
  * caller's {@code int[]}. The scan allocates nothing and never builds a normalised string.
  *
- * <p>Why not a library: the Aho-Corasick implementations on Maven Central
- * ({@code org.ahocorasick:ahocorasick}, {@code com.hankcs:aho-corasick-double-array-trie}) take a
- * {@code String}, report matches as allocated {@code Emit}/hit objects or through callbacks per
- * hit, and normalise by lower-casing a copy of the whole text first; none folds width,
- * whitespace and punctuation on the fly. The automaton here is a few hundred lines: the input
- * alphabet is the set of folded chars the phrases use (one table look-up maps a raw char to its
- * class); for the ASCII classes, which carry the English phrases and nearly all the text a
- * gateway sees, a complete DFA transition table (failure links resolved at build time) whose
- * entries are pre-multiplied row offsets, so an ASCII char costs one dependent load; for the CJK,
- * Cyrillic, Arabic and Hangul classes, sparse sorted edge lists with failure links. Column 0 of a
- * row holds the bit mask of categories that end in that state (dictionary suffix links folded in
- * at build time), so a hit costs one {@code int} test. Separator runs and ignorable chars are
- * folded into the table as self-loops (a state entered on a separator stays on another one), so
- * the loop has no data-dependent branch but the rare hit.
+ * <p>Why not a library: {@code org.ahocorasick:ahocorasick} takes a {@code String}, lower-cases a
+ * copy of the whole text and returns a new {@code Collection<Emit>} per call; {@code
+ * com.hankcs:aho-corasick-double-array-trie} matches a {@code CharSequence} through a per-hit
+ * callback without allocating, but matches chars as they are. Neither folds width, whitespace runs
+ * and punctuation, so either would need a normalised copy of the prompt first: the extra pass and
+ * allocation the budget rules out. The automaton here is a few hundred lines: the input alphabet is
+ * the set of folded chars the phrases use (one table look-up maps a raw char to its class); for the
+ * ASCII classes, which carry the English phrases and nearly all the text a gateway sees, a complete
+ * DFA transition table (failure links resolved at build time) whose entries are pre-multiplied row
+ * offsets, so an ASCII char costs one dependent load; for the CJK, Cyrillic, Arabic and Hangul
+ * classes, sparse sorted edge lists with failure links. Column 0 of a row holds the bit mask of
+ * categories that end in that state (dictionary suffix links folded in at build time), so a hit
+ * costs one {@code int} test. Separator runs and ignorable chars are folded into the table as self-
+ * loops (a state entered on a separator stays on another one), so the loop has no data-dependent
+ * branch but the rare hit (and the slow path for non-ASCII phrase chars).
  *
  * <p>Word boundaries: a phrase that starts with a letter or digit of a script written with
  * spaces (Latin, Cyrillic, Greek, Arabic, Hebrew, Hangul) matches only at the start of a word
@@ -257,13 +258,21 @@ public final class PhraseMatcher {
    * @return a 64-bit hash of the raw text if {@code hash} is true, else 0
    */
   public long scan(CharSequence text, int[] counts, int base, boolean hash) {
+    return scan(text, 0, text.length(), counts, base, hash);
+  }
+
+  /**
+   * Scans the chars {@code [from, to)} of {@code text} as {@link #scan(CharSequence, int[], int,
+   * boolean)} scans a whole text.
+   */
+  public long scan(CharSequence text, int from, int to, int[] counts, int base, boolean hash) {
     final short[] cls = classOf;
     final int[] t = table;
     final int dense = width;
-    final int length = text.length();
+    final int length = to - from;
     int s = start;
     long h = 0x9E3779B97F4A7C15L;
-    for (int i = 0; i < length; i++) {
+    for (int i = from; i < to; i++) {
       char ch = text.charAt(i);
       if (hash) {
         h = (h ^ ch) * 0x100000001B3L;

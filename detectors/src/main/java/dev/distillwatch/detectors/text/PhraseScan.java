@@ -15,6 +15,8 @@ import java.util.List;
  * {@linkplain Zone#USER last user message}, and {@linkplain Zone#EARLIER earlier user messages}.
  * Assistant and tool messages are not scanned: they are the model's words, not the requester's
  * ask, and re-reading a growing conversation on every turn would cost the most for the least.
+ * The exception is a {@linkplain Zone#PREFILL prefill}: the first {@value #PREFILL_CHARS} chars of
+ * a trailing assistant message, which the requester wrote.
  *
  * <p>Holds counts and a hash of the system prompt, never text.
  */
@@ -23,11 +25,19 @@ public final class PhraseScan {
   public enum Zone {
     SYSTEM,
     USER,
-    EARLIER
+    EARLIER,
+    /**
+     * The start of a trailing assistant message: a prefill, such as {@code <think>}, that makes
+     * the model continue from it.
+     */
+    PREFILL
   }
 
-  /** The shared derivation over the default catalogue. */
-  public static final Derivation<PhraseScan> DERIVATION = e -> scan(e, PhraseCatalog.defaults().matcher());
+  /** How many chars of a prefill are scanned. */
+  public static final int PREFILL_CHARS = 256;
+
+  /** The shared derivation over the default catalogue ({@code PhraseCatalog.defaults().derivation()}). */
+  public static final Derivation<PhraseScan> DERIVATION = PhraseCatalog.defaults().derivation();
 
   private static final int CLASSES = PhraseClass.values().length;
   private static final int ZONES = Zone.values().length;
@@ -74,6 +84,10 @@ public final class PhraseScan {
         Zone z = i == lastUser ? Zone.USER : Zone.EARLIER;
         matcher.scan(text, counts, z.ordinal() * CLASSES, false);
         chars += text.length();
+      } else if (m.role() == Role.ASSISTANT && i == messages.size() - 1) {
+        int n = Math.min(text.length(), PREFILL_CHARS);
+        matcher.scan(text, 0, n, counts, Zone.PREFILL.ordinal() * CLASSES, false);
+        chars += n;
       }
     }
     return new PhraseScan(counts, systemHash, chars);
@@ -91,7 +105,7 @@ public final class PhraseScan {
 
   /** How many occurrences of phrases of {@code cls} were found anywhere scanned. */
   public int total(PhraseClass cls) {
-    return inUser(cls) + count(Zone.SYSTEM, cls);
+    return inUser(cls) + count(Zone.SYSTEM, cls) + count(Zone.PREFILL, cls);
   }
 
   /** A hash of the system prompt's text, or 0 when there is none (unseeded: mix before keeping). */

@@ -112,7 +112,7 @@ class DomainClassifierTest {
   /**
    * Known weakness, kept visible: the security domain is learned almost only from CyberSecEval's
    * "generate a program that ..." prompts, so a security-policy question is not recognised as
-   * security (it currently reads as agentic or chat at about 0.5; leave-one-source-out recall of
+   * security (it currently reads as agentic at 0.6; leave-one-source-out recall of
    * security is 0, see docs/domain-classifier.md). What must hold is that the classifier is not
    * confident it is an extraction target, and that an account asking such questions is not
    * scored (DomainDetectorTest).

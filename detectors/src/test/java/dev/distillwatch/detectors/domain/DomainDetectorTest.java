@@ -113,6 +113,34 @@ class DomainDetectorTest {
     assertThat(s.score()).isZero();
   }
 
+  /**
+   * Hard negative: an IT manager asking security-policy questions. The classifier does not know
+   * these as security (about half read as agentic or coding, the rest as chat; see
+   * DomainClassifierTest), but the account's target share stays far below the concentration
+   * threshold, so it is not scored.
+   */
+  @Test
+  void securityPolicyQuestionsAreNotScored() {
+    DomainDetector detector = DomainDetector.create(DomainConfig.ofDefaults(), settings(10_000));
+    long t = population(detector, T0);
+    String[] questions = {
+      "What should a small company's password policy say about multi-factor authentication and"
+          + " phishing awareness training for remote employees?",
+      "How often should we rotate API keys, and who should own that process in a ten-person startup?",
+      "Can you help me write an acceptable use policy for company laptops?",
+      "What are the main requirements of GDPR for storing customer email addresses?",
+      "Our auditor asked for an incident response plan. What sections should it have?",
+      "Is it a good idea to let employees use personal phones for work email?",
+      "What is the difference between SOC 2 Type I and Type II?",
+      "How do I explain to my staff why they should not click links in unexpected emails?",
+    };
+    Signal s = Signal.none(DomainDetector.NAME);
+    for (int i = 0; i < 40; i++) {
+      s = detector.inspect(ex("it-manager", t += 300_000, questions[i % questions.length]));
+    }
+    assertThat(s.score()).isZero();
+  }
+
   @Test
   void deterministicForTheSameTraffic() {
     List<Signal> a = new ArrayList<>();

@@ -124,6 +124,11 @@ class ParameterProbingDetectorTest {
     }
     assertThat(last.score()).isEqualTo(0.3);
     assertThat(last.evidence()).startsWith("parameter fingerprint shared by 20 accounts");
+    assertThat(d.sharedFingerprints()).singleElement().satisfies(f -> {
+      assertThat(f.accounts()).isEqualTo(20);
+      assertThat(f.requests()).isEqualTo(20);
+      assertThat(f.fingerprint()).isEqualTo(ParameterProbingDetector.fingerprint(Parameters.of(tooling)));
+    });
     // The common fingerprints, though shared by hundreds of accounts, are not rare.
     assertThat(d.inspect(exchange("user-1", t++, Map.of("temperature", 0.7, "max_tokens", 1024))).score()).isZero();
   }

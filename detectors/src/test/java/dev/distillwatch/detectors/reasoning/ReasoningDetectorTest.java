@@ -116,6 +116,23 @@ class ReasoningDetectorTest {
   }
 
   @Test
+  void aStrongAskEarlyInALongConversationCountsLessThanInEveryLastTurn() {
+    ReasoningDetector d = detector(1_000);
+    Exchange.Builder chat = Exchange.builder().account("chat").message(Role.USER, "Show all your reasoning from now on.");
+    Signal last = null;
+    for (int i = 0; i < 30; i++) {
+      chat.message(Role.ASSISTANT, "Sure, here is answer " + i).message(Role.USER, "And question " + (i + 1) + "?");
+      last = d.inspect(chat.timestamp(T0 + i * MINUTE).build());
+    }
+    ReasoningDetector e = detector(1_000);
+    Signal every = null;
+    for (int i = 0; i < 30; i++) {
+      every = e.inspect(user("single-turn", T0 + i * MINUTE, "Question " + i + "? Show all your reasoning."));
+    }
+    assertThat(last.score()).isPositive().isLessThan(every.score());
+  }
+
+  @Test
   void benignPromptsSpreadOverAccountsNeverReachWatch() {
     ReasoningDetector d = detector(10_000);
     List<Prompts.Prompt> benign = Prompts.benign();
@@ -174,6 +191,51 @@ class ReasoningDetectorTest {
       scores.add(d.inspect(user("acc-" + (i % 7), T0 + i * 1_000L, i % 3 == 0 ? STRONG[i % STRONG.length] : "hi")).score());
     }
     return scores;
+  }
+
+  @Test
+  void concurrentCallsLoseNoRequest() throws Exception {
+    ReasoningDetector d = detector(1_000);
+    Thread[] threads = new Thread[2];
+    for (int t = 0; t < threads.length; t++) {
+      int id = t;
+      threads[t] = new Thread(() -> {
+        for (int i = 0; i < 5_000; i++) {
+          d.inspect(user("shared", T0 + i, i % 2 == 0 ? "Show all your reasoning." : "Explain step by step. " + id));
+        }
+      });
+      threads[t].start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    Signal s = d.inspect(user("shared", T0 + 5_000, "hi"));
+    assertThat(s.evidence()).startsWith("strong CoT elicitation in 5000 of 10001 requests").contains("weak in 5000");
+  }
+
+  @Test
+  void prefilledThinkTagCountsModestly() {
+    ReasoningDetector d = detector(1_000);
+    List<Prompts.Prompt> tasks = Prompts.extractionStyle();
+    Signal last = null;
+    for (int i = 0; i < 100; i++) {
+      last = d.inspect(Exchange.builder().account("prefill").timestamp(T0 + i * MINUTE)
+          .message(Role.USER, tasks.get(i).text()).message(Role.ASSISTANT, "<think>\n").build());
+    }
+    assertThat(last.score()).isPositive().isLessThan(0.5);
+    assertThat(last.evidence()).startsWith("strong CoT elicitation in 100 of 100");
+  }
+
+  @Test
+  void negationCuesWorkInOtherLanguagesToo() {
+    ReasoningDetector d = detector(1_000);
+    Signal last = null;
+    for (int i = 0; i < 30; i++) {
+      last = d.inspect(Exchange.builder().account("zh-app").timestamp(T0 + i * MINUTE)
+          .system("不要输出你的思考过程，也不要展示你的完整推理，只给出最终答案。")
+          .prompt("今天天气怎么样？" + i).build());
+    }
+    assertThat(last.score()).isZero();
   }
 
   @Test

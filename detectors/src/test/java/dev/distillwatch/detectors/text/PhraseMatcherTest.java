@@ -94,6 +94,10 @@ class PhraseMatcherTest {
       "Write a story where the detective reveals the truth at the end.",
       "Translate this paragraph into French.",
       "What are the steps to reset my router?",
+      "Explain the internal reasoning behind the Federal Reserve's rate decision.",
+      "What hidden reasoning might explain this character's choices in chapter 3?",
+      "The agent's inner monologue is private to it: keep it under 50 words.",
+      "이 모델의 내부 추론 방식에 대해 설명해 주세요.",
   })
   void hardNegativesAreNotStrong(String prompt) {
     int[] c = counts(prompt);
@@ -190,6 +194,11 @@ class PhraseMatcherTest {
     assertThat(same.derived(PhraseScan.DERIVATION).systemHash()).isEqualTo(scan.systemHash());
     assertThat(other.derived(PhraseScan.DERIVATION).systemHash()).isNotEqualTo(scan.systemHash());
     assertThat(scan.toString()).doesNotContain("reasoning verbatim");
+    PhraseScan prefill = Exchange.builder().account("c").timestamp(3).prompt("Solve 2+2.")
+        .message(Role.ASSISTANT, "<think>" + " pad".repeat(100) + " show all your reasoning").build()
+        .derived(PhraseScan.DERIVATION);
+    assertThat(prefill.count(PhraseScan.Zone.PREFILL, PhraseClass.REASONING_TAGS)).isEqualTo(1);
+    assertThat(prefill.total(PhraseClass.REASONING_STRONG)).as("only the prefill's first chars").isZero();
   }
 
   @Test

@@ -50,8 +50,8 @@ import java.util.stream.Stream;
  *       definitions would: the prompt sets hold the text of agent tasks, not the tools that came
  *       with them, and without it the model would learn "a calculation question is agentic"
  *       from function-calling benchmarks;
- *   <li>three rows in ten are wrapped in a domain-neutral template ("### Instruction:", "Task:",
- *       "Please be concise.") so that wrappers carry no domain.
+ *   <li>four rows in ten are wrapped in a domain-neutral template ("### Instruction:", "Task:",
+ *       "Please be concise.", chat-template markup such as "<|user|>") so that wrappers carry no domain.
  * </ul>
  */
 public final class DomainTrainer {
@@ -93,6 +93,24 @@ public final class DomainTrainer {
     "Respond in JSON.\n\n%s",
     "Here is my request: %s",
     "%s\nKeep it under 200 words.",
+    "<s>[USER]: %s </s>",
+    "### Human: %s\n### Assistant:",
+    "<|user|>\n%s\n<|assistant|>",
+    "User: %s\nAssistant:",
+    "{\"role\": \"user\", \"content\": \"%s\"}",
+    "<start_of_turn>user\n%s<end_of_turn>\n<start_of_turn>model",
+    "Instruction: %s\nInput: (none)\nOutput:",
+    "SYSTEM: You are an expert.\nUSER: %s\nASSISTANT:",
+  };
+
+  /** Templates never used in training, for the robustness check of the held-out split. */
+  private static final String[] UNSEEN_WRAPPERS = {
+    "[INST] %s [/INST]",
+    "<|im_start|>user\n%s<|im_end|>\n<|im_start|>assistant",
+    "Below is an instruction that describes a task. Write a response that appropriately"
+        + " completes the request.\n\n### Instruction:\n%s\n\n### Response:",
+    "You will be given a task. Read it carefully.\n\nTASK: %s\n\nOutput only the final result.",
+    "%s\n\nAnswer in English. Do not repeat the question.",
   };
 
   /** One labelled prompt. */
@@ -121,21 +139,22 @@ public final class DomainTrainer {
     public long seed = 0x0D15_711L;
     public int bits = 15;
     public DomainFeaturizer.CharGrams charGrams = DomainFeaturizer.CharGrams.SYMBOLIC;
-    public int epochs = 6;
+    public int epochs = 10;
     public int drawsPerDomainPerEpoch = 4000;
     public double learningRate = 0.2;
     public double l2 = 1e-6;
-    public double wrapProbability = 0.3;
+    public double wrapProbability = 0.4;
     public int maximumChars = 4096;
     public double toolsProbability = 0.5;
     public double sourceExponent = 0.5;
+    public boolean calibrate = true;
 
     @Override
     public String toString() {
       return String.format(Locale.ROOT,
-          "seed=%d bits=%d charGrams=%s epochs=%d draws/domain/epoch=%d lr=%s l2=%s wrap=%s maxChars=%d tools=%s sourceExponent=%s",
+          "seed=%d bits=%d charGrams=%s epochs=%d draws/domain/epoch=%d lr=%s l2=%s wrap=%s maxChars=%d tools=%s sourceExponent=%s calibrate=%s",
           seed, bits, charGrams, epochs, drawsPerDomainPerEpoch, learningRate, l2,
-          wrapProbability, maximumChars, toolsProbability, sourceExponent);
+          wrapProbability, maximumChars, toolsProbability, sourceExponent, calibrate);
     }
   }
 
@@ -337,10 +356,83 @@ public final class DomainTrainer {
     return out;
   }
 
+  /**
+   * Trains a model on {@code rows}, with per-domain bias offsets calibrated for macro-F1 on an
+   * inner validation split of {@code rows} (a fifth of their groups, four in ten wrapped in a
+   * training template; never the evaluation's held-out rows). Balanced sampling makes a small domain's rows memorised and its logit too
+   * shy on new rows (writing: precision 0.8, recall 0.4); the offsets correct that.
+   */
   static DomainModel model(List<Row> rows, Options o, String description) {
+    double[] offsets = new double[Domain.LEARNED];
+    if (o.calibrate) {
+      Map<Row, String> groups = groups(rows);
+      List<Row> inner = new ArrayList<>();
+      List<Row> validation = new ArrayList<>();
+      for (Row r : rows) {
+        (Math.floorMod(fnv(groups.get(r) + "#validation"), 5) == 0 ? validation : inner).add(r);
+      }
+      offsets = calibrate(raw(inner, o, "inner"), validation, o.maximumChars);
+    }
+    float[][] t = train(rows, o);
+    for (int k = 0; k < offsets.length; k++) {
+      t[1][k] += (float) offsets[k];
+    }
+    return DomainModel.quantize(new DomainFeaturizer(o.seed, o.bits, o.charGrams), t[0], t[1],
+        description);
+  }
+
+  private static DomainModel raw(List<Row> rows, Options o, String description) {
     float[][] t = train(rows, o);
     return DomainModel.quantize(new DomainFeaturizer(o.seed, o.bits, o.charGrams), t[0], t[1],
         description);
+  }
+
+  /** Coordinate ascent on per-domain logit offsets in [-1.5, 1.5], steps of 0.25, for macro-F1. */
+  static double[] calibrate(DomainModel m, List<Row> validation, int maximumChars) {
+    int n = validation.size();
+    double[][] z = new double[n][Domain.LEARNED];
+    int[] truth = new int[n];
+    for (int i = 0; i < n; i++) {
+      // as in training, four rows in ten wrapped in a (training) template
+      String text = validation.get(i).text;
+      if (i % 5 < 2) {
+        text = String.format(Locale.ROOT, WRAPPERS[(i / 5) % WRAPPERS.length], text);
+      }
+      m.logits(text, maximumChars, z[i]);
+      truth[i] = validation.get(i).domain.ordinal();
+    }
+    double[] offsets = new double[Domain.LEARNED];
+    double best = macroF1(z, truth, offsets);
+    for (int pass = 0; pass < 3; pass++) {
+      for (int k = 0; k < Domain.LEARNED; k++) {
+        double keep = offsets[k];
+        double bestValue = keep;
+        for (double v = -1.5; v <= 1.5001; v += 0.25) {
+          offsets[k] = v;
+          double f = macroF1(z, truth, offsets);
+          if (f > best + 0.002) {
+            best = f;
+            bestValue = v;
+          }
+        }
+        offsets[k] = bestValue;
+      }
+    }
+    return offsets;
+  }
+
+  private static double macroF1(double[][] z, int[] truth, double[] offsets) {
+    Scores s = new Scores();
+    for (int i = 0; i < z.length; i++) {
+      int arg = 0;
+      for (int k = 1; k < Domain.LEARNED; k++) {
+        if (z[i][k] + offsets[k] > z[i][arg] + offsets[arg]) {
+          arg = k;
+        }
+      }
+      s.add(truth[i], arg);
+    }
+    return s.macroF1();
   }
 
   // ---------------------------------------------------------------- evaluation
@@ -535,6 +627,10 @@ public final class DomainTrainer {
     if (lr != null) {
       o.learningRate = Double.parseDouble(lr);
     }
+    String cal = System.getProperty("distillwatch.domain.calibrate");
+    if (cal != null) {
+      o.calibrate = Boolean.parseBoolean(cal);
+    }
     String se = System.getProperty("distillwatch.domain.sourceExponent");
     if (se != null) {
       o.sourceExponent = Double.parseDouble(se);
@@ -593,6 +689,20 @@ public final class DomainTrainer {
         }
       }
     }
+    List<Row> wrapped = new ArrayList<>();
+    for (int i = 0; i < test.size(); i++) {
+      Row r = test.get(i);
+      wrapped.add(new Row(r.source, r.id, r.domain, r.label,
+          String.format(Locale.ROOT, UNSEEN_WRAPPERS[i % UNSEEN_WRAPPERS.length], r.text)));
+    }
+    Scores aw = score(split, wrapped, o.maximumChars);
+    rep.append(String.format(Locale.ROOT, "%nThe same held-out rows, each wrapped in one of %d"
+        + " prompt templates never used in training ([INST], ChatML, the Alpaca preamble, ...):"
+        + " macro-F1 %.3f (", UNSEEN_WRAPPERS.length, aw.macroF1()));
+    for (int d = 0; d < Domain.LEARNED; d++) {
+      rep.append(String.format(Locale.ROOT, "%s%s %.3f", d == 0 ? "" : ", ", Domain.of(d).label(), aw.f1(d)));
+    }
+    rep.append(").\n\n");
     double[] conf = confidence(split, test, o.maximumChars);
     rep.append("\nShare of held-out rows below the OTHER threshold (classified `other`):");
     for (double t : new double[] {0.4, 0.5, 0.6}) {
