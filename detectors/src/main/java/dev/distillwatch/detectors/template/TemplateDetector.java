@@ -3,9 +3,9 @@ package dev.distillwatch.detectors.template;
 import com.dynatrace.hash4j.hashing.Hasher64;
 import com.dynatrace.hash4j.hashing.Hashing;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.distillwatch.core.Derivation;
 import dev.distillwatch.core.Detector;
+import dev.distillwatch.detectors.Bounded;
 import dev.distillwatch.core.Exchange;
 import dev.distillwatch.core.Settings;
 import dev.distillwatch.core.Signal;
@@ -90,14 +90,8 @@ public final class TemplateDetector implements Detector {
         .capacity(config.templateCapacity())
         .seed(settings.seed())
         .build();
-    this.accounts = Caffeine.newBuilder()
-        .maximumSize(settings.maximumAccounts())
-        .executor(Runnable::run)
-        .build();
-    this.tallies = Caffeine.newBuilder()
-        .maximumSize(config.templateCapacity())
-        .executor(Runnable::run)
-        .build();
+    this.accounts = Bounded.perAccount(settings);
+    this.tallies = Bounded.ofSize(config.templateCapacity());
   }
 
   /** A template detector with the given configuration. */
