@@ -106,7 +106,7 @@ public final class Scenarios {
    * about 25,000 accounts and 28.8 million campaign exchanges over six weeks — chain-of-thought
    * (60%), agentic (25%) and self-instruct (15%) operations of about 2,400 concurrently active
    * accounts at 12 requests an hour each, every account retired after about 1,270 requests,
-   * through a 20,000-address proxy pool — mixed into a background of 100,000 users (about 5.5
+   * through a 20,000-address proxy pool — mixed into a background of 100,000 users (about 5.4
    * million exchanges) and scaled-up hard negatives.
    */
   public static Scenario alibaba() {

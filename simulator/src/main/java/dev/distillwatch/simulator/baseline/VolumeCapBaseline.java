@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * BASELINE, not part of DistillWatch: a per-account daily volume cap, the rate limit operators
@@ -43,36 +44,41 @@ public final class VolumeCapBaseline implements Detector {
    * accounts active in one day, plus one integer per account-day.
    */
   public static int calibrate(Iterator<LabelledExchange> traffic, double quantile) {
+    return calibrate(sink -> traffic.forEachRemaining(sink), quantile);
+  }
+
+  /** As {@link #calibrate(Iterator, double)}, for traffic pushed by {@code source}. */
+  public static int calibrate(Consumer<Consumer<LabelledExchange>> source, double quantile) {
     Map<String, Integer> today = new HashMap<>();
-    int[] counts = new int[1024];
-    int n = 0;
-    long day = Long.MIN_VALUE;
-    while (true) {
-      LabelledExchange e = traffic.hasNext() ? traffic.next() : null;
-      long d = e == null ? Long.MAX_VALUE : Math.floorDiv(e.exchange().timestamp(), DAY);
-      if (d != day) {
-        for (int c : today.values()) {
-          if (n == counts.length) {
-            counts = Arrays.copyOf(counts, n * 2);
-          }
-          counts[n++] = c;
+    int[][] counts = {new int[1024]};
+    int[] n = {0};
+    long[] day = {Long.MIN_VALUE};
+    Runnable endOfDay = () -> {
+      for (int c : today.values()) {
+        if (n[0] == counts[0].length) {
+          counts[0] = Arrays.copyOf(counts[0], n[0] * 2);
         }
-        today.clear();
-        day = d;
+        counts[0][n[0]++] = c;
       }
-      if (e == null) {
-        break;
+      today.clear();
+    };
+    source.accept(e -> {
+      long d = Math.floorDiv(e.exchange().timestamp(), DAY);
+      if (d != day[0]) {
+        endOfDay.run();
+        day[0] = d;
       }
       if (e.label().kind() == Label.Kind.BENIGN) {
         today.merge(e.exchange().account(), 1, Integer::sum);
       }
-    }
-    if (n == 0) {
+    });
+    endOfDay.run();
+    if (n[0] == 0) {
       throw new IllegalArgumentException("no benign traffic to calibrate the volume cap on");
     }
-    Arrays.sort(counts, 0, n);
-    int rank = (int) Math.ceil(quantile * n);
-    return counts[Math.max(0, Math.min(n - 1, rank - 1))];
+    Arrays.sort(counts[0], 0, n[0]);
+    int rank = (int) Math.ceil(quantile * n[0]);
+    return counts[0][Math.max(0, Math.min(n[0] - 1, rank - 1))];
   }
 
   /** The cap, in requests per account per UTC day. */

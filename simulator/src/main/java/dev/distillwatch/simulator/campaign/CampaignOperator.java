@@ -40,7 +40,6 @@ final class CampaignOperator extends Actor {
   private int[] taskOrder;
   private int taskCursor;
   private int turn;
-  private long retired;
 
   /** One active account of the campaign. */
   private static final class Slot {
@@ -125,11 +124,6 @@ final class CampaignOperator extends Actor {
     return t < end ? t : Long.MAX_VALUE;
   }
 
-  /** How many accounts the campaign has retired so far. */
-  long retired() {
-    return retired;
-  }
-
   @Override
   public LabelledExchange emit() {
     long now = next;
@@ -152,7 +146,7 @@ final class CampaignOperator extends Actor {
           probe(b);
           break;
         case SELF_INSTRUCT:
-          selfInstruct(b, t);
+          selfInstruct(b);
           break;
         default:
           chainOfThought(b, t);
@@ -162,7 +156,6 @@ final class CampaignOperator extends Actor {
     Exchange e = b.build();
     if (++s.sent >= s.lifetime) {
       slots[i] = fresh(0.5);
-      retired++;
     }
     next = arrival(now);
     return new LabelledExchange(e, label);
@@ -217,7 +210,7 @@ final class CampaignOperator extends Actor {
     b.prompt(text).parameters(Parameters.of(p)).response(Requests.response(1, text.length(), 1, random));
   }
 
-  private void selfInstruct(Exchange.Builder b, Templates.Template t) {
+  private void selfInstruct(Exchange.Builder b) {
     int n = 3 + random.nextInt(6);
     int want = 10 + 5 * random.nextInt(3);
     StringBuilder sb = new StringBuilder();

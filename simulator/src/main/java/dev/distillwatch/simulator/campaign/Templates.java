@@ -3,6 +3,8 @@ package dev.distillwatch.simulator.campaign;
 import dev.distillwatch.simulator.Requests;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The request templates a campaign wraps its tasks in, and their paraphrases. A template is a
@@ -36,6 +38,17 @@ final class Templates {
       {"detail", "depth", "full detail"}, {"final answer", "answer", "result", "conclusion"},
       {"Explain", "Describe", "Lay out", "Spell out"}, {"Show", "Write out", "Include", "Give"},
       {"carefully", "thoroughly", "rigorously"}, {"tools", "functions", "APIs"}, {"Plan", "Outline", "Work out"}};
+  private static final Pattern[][] SYNONYM_PATTERNS = new Pattern[SYNONYMS.length][];
+
+  static {
+    for (int i = 0; i < SYNONYMS.length; i++) {
+      SYNONYM_PATTERNS[i] = new Pattern[SYNONYMS[i].length];
+      for (int j = 0; j < SYNONYMS[i].length; j++) {
+        SYNONYM_PATTERNS[i][j] = Pattern.compile("(?<![A-Za-z])" + Pattern.quote(SYNONYMS[i][j]) + "(?![A-Za-z])");
+      }
+    }
+  }
+
   private static final String[] OPENERS = {"", "", "", "Please: ", "Hi! ", "Quick one. ", "Hey, ", "Help me out. "};
   private static final String[] SYSTEMS = {
       null, null, "You are a helpful assistant.", "You are an expert tutor who explains every step.",
@@ -71,10 +84,12 @@ final class Templates {
   /** A paraphrase of {@code text}: synonyms swapped, an opener added, case and punctuation varied. */
   static String paraphrase(String text, SplittableRandom random) {
     String out = text;
-    for (String[] group : SYNONYMS) {
-      for (String word : group) {
-        if (out.contains(word) && random.nextDouble() < 0.6) {
-          out = out.replace(word, group[random.nextInt(group.length)]);
+    for (int i = 0; i < SYNONYMS.length; i++) {
+      String[] group = SYNONYMS[i];
+      for (Pattern word : SYNONYM_PATTERNS[i]) {
+        Matcher m = word.matcher(out);
+        if (m.find() && random.nextDouble() < 0.6) {
+          out = m.replaceAll(Matcher.quoteReplacement(group[random.nextInt(group.length)]));
           break;
         }
       }

@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Replays labelled traffic through several methods at once, each exchange through every method
@@ -70,6 +71,17 @@ public final class Evaluation {
    * @param scenario the name to report under
    */
   public static Report run(String scenario, Iterator<LabelledExchange> traffic, List<Method> methods) {
+    return run(scenario, methods, sink -> traffic.forEachRemaining(sink));
+  }
+
+  /**
+   * Runs {@code methods} over the traffic that {@code source} pushes into the consumer it is
+   * given, in timestamp order (for push-style readers such as
+   * {@link dev.distillwatch.simulator.traffic.TrafficLogReader}), and reports.
+   *
+   * @param scenario the name to report under
+   */
+  public static Report run(String scenario, List<Method> methods, Consumer<Consumer<LabelledExchange>> source) {
     int m = methods.size();
     DistillWatch[] pipelines = new DistillWatch[m];
     for (int i = 0; i < m; i++) {
@@ -79,10 +91,9 @@ public final class Evaluation {
     Map<String, AccountRecord> accounts = new HashMap<>();
     Map<String, GroupRecord> groups = new TreeMap<>();
     HeapWatch heap = new HeapWatch();
-    long exchanges = 0;
+    long[] exchanges = {0};
     long started = System.nanoTime();
-    while (traffic.hasNext()) {
-      LabelledExchange le = traffic.next();
+    source.accept(le -> {
       Exchange e = le.exchange();
       AccountRecord a = accounts.get(e.account());
       if (a == null) {
@@ -111,18 +122,18 @@ public final class Evaluation {
           }
         }
       }
-      if (++exchanges % HEAP_SAMPLE_EVERY == 0) {
+      if (++exchanges[0] % HEAP_SAMPLE_EVERY == 0) {
         heap.sample();
       }
-    }
+    });
     heap.sample();
     double seconds = (System.nanoTime() - started) / 1e9;
     List<MethodResult> results = new ArrayList<>();
     for (int i = 0; i < m; i++) {
       long failures = pipelines[i].stats().failures().values().stream().mapToLong(Long::longValue).sum();
-      results.add(result(methods.get(i).name(), i, accounts, groups, exchanges, nanos[i], failures));
+      results.add(result(methods.get(i).name(), i, accounts, groups, exchanges[0], nanos[i], failures));
     }
-    return new Report(scenario, exchanges, accounts.size(), seconds, exchanges / Math.max(seconds, 1e-9),
+    return new Report(scenario, exchanges[0], accounts.size(), seconds, exchanges[0] / Math.max(seconds, 1e-9),
         heap.peakUsed, heap.peakLive(), results);
   }
 
@@ -134,8 +145,13 @@ public final class Evaluation {
     long[] kindAccounts = new long[Label.Kind.values().length];
     long[] kindFlagged = new long[Label.Kind.values().length];
     Map<String, List<AccountRecord>> byGroup = new TreeMap<>();
+    long[] campaignBefore = new long[n];
+    int campaignFlagged = 0;
     int k = 0;
     for (AccountRecord a : accounts.values()) {
+      if (a.label.isCampaign() && a.firstFlag[i] > 0) {
+        campaignBefore[campaignFlagged++] = a.firstFlag[i] - 1;
+      }
       scores[k] = a.maxScore[i];
       positive[k] = a.label.isCampaign();
       k++;
@@ -169,6 +185,7 @@ public final class Evaluation {
     int c = Label.Kind.CAMPAIGN.ordinal();
     return new MethodResult(name, share(kindFlagged[b], kindAccounts[b]), share(kindFlagged[h], kindAccounts[h]),
         share(kindFlagged[c], kindAccounts[c]), Metrics.rocAuc(scores, positive), Metrics.averagePrecision(scores, positive),
+        Metrics.quantile(campaignBefore, campaignFlagged, 0.5), Metrics.quantile(campaignBefore, campaignFlagged, 0.95),
         exchanges / Math.max(nanos / 1e9, 1e-9), failures, cohorts);
   }
 

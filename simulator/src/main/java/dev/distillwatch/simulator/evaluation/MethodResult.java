@@ -12,9 +12,13 @@ import java.util.List;
  * @param recall flagged share of campaign accounts
  * @param rocAuc ROC-AUC of account scores, campaign against all others
  * @param prAuc PR-AUC (average precision) of the same
+ * @param campaignMedianRequestsBeforeFlag over every flagged campaign account, the median of its
+ *     own requests before the one at which it was first flagged (nearest rank); NaN if none
+ * @param campaignP95RequestsBeforeFlag the 95th percentile of the same
  * @param exchangesPerSecond exchanges per second of this method's {@code inspect} alone
  * @param failures detector failures the pipeline isolated
  * @param cohorts per cohort and campaign, in name order
  */
 public record MethodResult(String method, double benignFpr, double hardNegativeFpr, double recall, double rocAuc,
-    double prAuc, double exchangesPerSecond, long failures, List<CohortResult> cohorts) {}
+    double prAuc, double campaignMedianRequestsBeforeFlag, double campaignP95RequestsBeforeFlag,
+    double exchangesPerSecond, long failures, List<CohortResult> cohorts) {}

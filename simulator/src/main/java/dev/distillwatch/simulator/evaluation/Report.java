@@ -11,8 +11,9 @@ import java.util.List;
  * @param seconds wall-clock seconds of the run, generation included
  * @param exchangesPerSecond exchanges per second of the whole run (generation and every method)
  * @param peakHeapBytes the highest heap use sampled during the run (live data and garbage)
- * @param peakLiveHeapBytes the highest heap use measured right after a collection (an upper
- *     bound of the live set), or -1 if the JVM does not report it
+ * @param peakLiveHeapBytes the highest sum of the heap pools' usage after their latest
+ *     collections (with G1 the old generation's figure only moves when it is collected, so this
+ *     is rough), or -1 if the JVM does not report it
  * @param methods per method, in the order given
  */
 public record Report(String scenario, long exchanges, long accounts, double seconds, double exchangesPerSecond,

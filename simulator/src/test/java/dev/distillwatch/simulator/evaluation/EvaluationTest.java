@@ -81,6 +81,8 @@ class EvaluationTest {
     assertThat(m.rocAuc()).isCloseTo(5.0 / 9, within(1e-12));
     // ranked 0.99 P, 0.9 N, 0.85 N, 0.81 P, 0.6 P, 0.2 N: (1/1 + 2/4 + 3/5) / 3
     assertThat(m.prAuc()).isCloseTo(0.7, within(1e-12));
+    assertThat(m.campaignMedianRequestsBeforeFlag()).isEqualTo(1);
+    assertThat(m.campaignP95RequestsBeforeFlag()).isEqualTo(3);
     assertThat(m.cohorts()).extracting(CohortResult::group).containsExactly("benign", "camp", "classroom");
 
     CohortResult camp = cohort(m, "camp");
@@ -119,6 +121,31 @@ class EvaluationTest {
     assertThat(cohort(s, "camp").servedBeforeFirstFlag()).isEqualTo(1.0);
     assertThat(cohort(s, "camp").medianRequestsBeforeFlag()).isNaN();
     assertThat(r.methods().get(0).recall()).isCloseTo(2.0 / 3, within(1e-12));
+  }
+
+  @Test
+  void readsTheSameFiguresFromAWrittenLabelledLog(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = dir.resolve("hand-made.jsonl");
+    try (dev.distillwatch.simulator.traffic.TrafficLogWriter w =
+        new dev.distillwatch.simulator.traffic.TrafficLogWriter(java.nio.file.Files.newOutputStream(file))) {
+      log().forEach(w::write);
+    }
+    java.nio.file.Files.writeString(file, "not json\n{\"ts\": 99999, \"account\": \"u\", \"prompt\": \"x\"}\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    List<dev.distillwatch.simulator.traffic.BadLine> bad = new ArrayList<>();
+    Map<String, double[]> script = new HashMap<>(SCRIPT);
+    script.put("u", new double[] {0.0});
+    Report r = Evaluation.run("file", List.of(Methods.of("scripted", () -> new Scripted(script))),
+        LabelledLog.source(file, bad::add, s -> { }));
+    assertThat(bad).hasSize(1);
+    MethodResult m = r.methods().get(0);
+    assertThat(m.recall()).isCloseTo(2.0 / 3, within(1e-12));
+    assertThat(m.prAuc()).isCloseTo(0.7, within(1e-12));
+    assertThat(cohort(m, "camp").servedBeforeFirstFlag()).isCloseTo(0.3, within(1e-12));
+    assertThat(cohort(m, LabelledLog.UNLABELLED).kind()).isEqualTo("benign");
+    assertThat(LabelledLog.label("{\"kind\": \"hard\", \"group\": \"g\"}")).isEqualTo(new Label(Label.Kind.HARD, "g"));
+    assertThat(LabelledLog.label("{\"kind\": \"evil\"}").group()).isEqualTo(LabelledLog.UNLABELLED);
   }
 
   @Test
