@@ -90,6 +90,32 @@ class VolumeDetectorTest {
   }
 
   @Test
+  void sameStreamGivesTheSameSignalsEveryTime() {
+    // 3,000 accounts over four days: ~10,000 completed account-days and many more account-hours
+    // in the population, well past the point where a randomised sketch would compact.
+    java.util.List<Signal> first = replay(detector(10_000));
+    java.util.List<Signal> second = replay(detector(10_000));
+    assertThat(first).hasSizeGreaterThan(40_000);
+    assertThat(first.stream().filter(s -> s.score() > 0)).isNotEmpty();
+    assertThat(second).isEqualTo(first);
+  }
+
+  private static java.util.List<Signal> replay(VolumeDetector d) {
+    SplittableRandom random = new SplittableRandom(7);
+    java.util.List<Signal> out = new java.util.ArrayList<>();
+    for (int day = 0; day < 4; day++) {
+      for (int a = 0; a < 3_000; a++) {
+        int n = 1 + random.nextInt(a % 100 == 0 ? 400 : 12);
+        long start = T0 + day * DAY + random.nextLong(20 * HOUR);
+        for (int i = 0; i < n; i++) {
+          out.add(send(d, "acct-" + a, start + i * 30_000L));
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
   void stateStaysWithinTheAccountBound() {
     VolumeDetector d = detector(100);
     for (int i = 0; i < 10_000; i++) {
