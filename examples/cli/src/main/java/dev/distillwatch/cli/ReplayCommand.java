@@ -128,9 +128,6 @@ public final class ReplayCommand implements Callable<Integer> {
       err.println("error: cannot build the detector pipeline: " + e.getMessage());
       return EXIT_FAILURE;
     }
-    if (!SketchRandomness.reseed(seed == null ? 0L : seed)) {
-      err.println("warning: could not seed DataSketches' KLL sketches; the output may differ between runs");
-    }
     // Domains are counted only for campaign lines: no classification cost when they are not asked for.
     Replay replay = campaigns == null ? Replay.using(watch) : Replay.using(watch, Replay.capabilityDomain());
     TrafficLogReader reader = TrafficLogReader.builder().strict(strict).build();
