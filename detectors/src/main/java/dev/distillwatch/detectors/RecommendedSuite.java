@@ -10,6 +10,8 @@ import dev.distillwatch.detectors.reasoning.ReasoningConfig;
 import dev.distillwatch.detectors.reasoning.ReasoningDetector;
 import dev.distillwatch.detectors.recipe.RecipeConfig;
 import dev.distillwatch.detectors.recipe.RecipeDetector;
+import dev.distillwatch.detectors.template.TemplateConfig;
+import dev.distillwatch.detectors.template.TemplateDetector;
 import dev.distillwatch.detectors.volume.VolumeConfig;
 import dev.distillwatch.detectors.volume.VolumeDetector;
 import java.util.List;
@@ -26,7 +28,8 @@ public final class RecommendedSuite implements DetectorSuite {
         VolumeDetector.create(VolumeConfig.ofDefaults(), settings),
         ReasoningDetector.create(ReasoningConfig.ofDefaults(), settings),
         RecipeDetector.create(RecipeConfig.ofDefaults(), settings),
-        ParameterProbingDetector.create(ParameterConfig.ofDefaults(), settings));
+        ParameterProbingDetector.create(ParameterConfig.ofDefaults(), settings),
+        TemplateDetector.create(TemplateConfig.ofDefaults(), settings));
   }
 
   @Override

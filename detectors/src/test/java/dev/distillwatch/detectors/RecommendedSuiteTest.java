@@ -12,7 +12,7 @@ class RecommendedSuiteTest {
   @Test
   void defaultsFindTheRecommendedSuiteOnTheClassPath() {
     DistillWatch watch = DistillWatch.builder().defaults().build();
-    assertThat(watch.detectorNames()).contains("volume");
+    assertThat(watch.detectorNames()).contains("volume", "template");
     Verdict v = watch.inspect(Exchange.builder().account("a").timestamp(1).prompt("hi").build());
     assertThat(v.partial()).isFalse();
   }
