@@ -6,8 +6,6 @@ import dev.distillwatch.sketches.SketchHeader;
 import java.nio.ByteBuffer;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
-import org.apache.datasketches.hll.Union;
-import org.apache.datasketches.memory.Memory;
 
 /**
  * Distinct counts of long keys (e.g. account hashes per template): a thin adapter over Apache
@@ -42,10 +40,7 @@ public final class DistinctCountSketch {
 
   /** Merges {@code other} into this sketch (the result keeps this sketch's lgK or less). */
   public DistinctCountSketch merge(DistinctCountSketch other) {
-    Union union = new Union(Math.max(sketch.getLgConfigK(), other.sketch.getLgConfigK()));
-    union.update(sketch);
-    union.update(other.sketch);
-    sketch = union.getResult(TgtHllType.HLL_8);
+    sketch = HllMerge.union(sketch, other.sketch);
     return this;
   }
 
@@ -92,7 +87,7 @@ public final class DistinctCountSketch {
     byte[] payload = in.getBytes("HLL payload", length);
     in.expectEnd();
     try {
-      return new DistinctCountSketch(HllSketch.heapify(Memory.wrap(payload)));
+      return new DistinctCountSketch(HllSketch.heapify(payload));
     } catch (RuntimeException e) {
       throw new SketchFormatException("DISTINCT_COUNT: corrupt HLL payload: " + e.getMessage(), e);
     }

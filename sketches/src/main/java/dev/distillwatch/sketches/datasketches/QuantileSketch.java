@@ -5,7 +5,6 @@ import dev.distillwatch.sketches.SketchFormatException;
 import dev.distillwatch.sketches.SketchHeader;
 import java.nio.ByteBuffer;
 import org.apache.datasketches.kll.KllDoublesSketch;
-import org.apache.datasketches.memory.Memory;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 
 /**
@@ -101,7 +100,7 @@ public final class QuantileSketch {
     byte[] payload = in.getBytes("KLL payload", length);
     in.expectEnd();
     try {
-      return new QuantileSketch(KllDoublesSketch.heapify(Memory.wrap(payload)));
+      return new QuantileSketch(KllBytes.heapify(payload));
     } catch (RuntimeException e) {
       throw new SketchFormatException("QUANTILES: corrupt KLL payload: " + e.getMessage(), e);
     }
