@@ -1,5 +1,6 @@
 package dev.distillwatch.benchmarks.detectors;
 
+import dev.distillwatch.benchmarks.BundledPrompts;
 import dev.distillwatch.core.DistillWatch;
 import dev.distillwatch.core.Exchange;
 import dev.distillwatch.core.Parameters;
@@ -12,11 +13,6 @@ import dev.distillwatch.detectors.recipe.RecipeConfig;
 import dev.distillwatch.detectors.recipe.RecipeDetector;
 import dev.distillwatch.detectors.text.PhraseScan;
 import dev.distillwatch.core.Settings;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Cost per request of the phrase pass and of the pipeline, on prompts of {@code length} chars cut
- * from the bundled real prompts (run from the repository root, or pass {@code -p prompts=DIR}).
+ * from the bundled real prompts (or the folder named by {@code -Ddistillwatch.prompts}).
  *
  * <pre>
  * ./mvnw -B -q -pl benchmarks -am package -DskipTests
@@ -63,8 +59,6 @@ public class PhrasePipelineBenchmark {
   @Param("1024")
   public int length;
 
-  @Param("data/prompts")
-  public String prompts;
 
   /**
    * Accounts the requests rotate over, every 50 ms of exchange time in all: 256 makes every
@@ -82,22 +76,9 @@ public class PhrasePipelineBenchmark {
   private long clock = T0;
 
   @Setup
-  public void setUp() throws IOException {
-    List<String> source = new ArrayList<>();
-    for (String file : new String[] {"benign.jsonl", "extraction-style.jsonl"}) {
-      Path p = Paths.get(prompts, file);
-      if (Files.isRegularFile(p)) {
-        for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
-          int at = line.indexOf("\"text\": \"");
-          if (at >= 0) {
-            source.add(line.substring(at + 9, Math.max(at + 9, line.length() - 2)).replace("\\n", "\n"));
-          }
-        }
-      }
-    }
-    if (source.isEmpty()) {
-      throw new IllegalStateException("no prompts under " + Paths.get(prompts).toAbsolutePath() + ": run from the repository root");
-    }
+  public void setUp() {
+    List<String> source = new ArrayList<>(BundledPrompts.texts("benign"));
+    source.addAll(BundledPrompts.texts("extraction-style"));
     texts = new String[PROMPTS];
     parameters = new Parameters[PROMPTS];
     StringBuilder b = new StringBuilder();

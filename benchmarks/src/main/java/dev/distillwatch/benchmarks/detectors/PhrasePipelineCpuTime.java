@@ -22,7 +22,9 @@ public final class PhrasePipelineCpuTime {
   public static void main(String[] args) throws Exception {
     PhrasePipelineBenchmark b = new PhrasePipelineBenchmark();
     b.length = args.length > 0 ? Integer.parseInt(args[0]) : 1024;
-    b.prompts = args.length > 1 ? args[1] : "data/prompts";
+    if (args.length > 1) { // a prompt folder other than the bundled sample
+      System.setProperty("distillwatch.prompts", args[1]);
+    }
     b.accounts = args.length > 2 ? Integer.parseInt(args[2]) : 256;
     b.setUp();
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
