@@ -16,6 +16,7 @@ public final class ReasoningConfig {
   private final double strongMaximumScore;
   private final double weakSaturation;
   private final double weakMaximumScore;
+  private final double elaborateWeight;
   private final double tagWeight;
   private final double systemWeight;
   private final int systemPromptsRemembered;
@@ -32,6 +33,7 @@ public final class ReasoningConfig {
     this.strongMaximumScore = b.strongMaximumScore;
     this.weakSaturation = b.weakSaturation;
     this.weakMaximumScore = b.weakMaximumScore;
+    this.elaborateWeight = b.elaborateWeight;
     this.tagWeight = b.tagWeight;
     this.systemWeight = b.systemWeight;
     this.systemPromptsRemembered = b.systemPromptsRemembered;
@@ -92,6 +94,14 @@ public final class ReasoningConfig {
     return weakMaximumScore;
   }
 
+  /**
+   * How much a request for the reasoning written out in full ("show your complete reasoning",
+   * "write out every step of your thinking") counts as strong elicitation (default 0.6).
+   */
+  public double elaborateWeight() {
+    return elaborateWeight;
+  }
+
   /** How much a request for reasoning in tags counts as strong elicitation (default 0.6). */
   public double tagWeight() {
     return tagWeight;
@@ -124,9 +134,9 @@ public final class ReasoningConfig {
   public String toString() {
     return String.format(Locale.ROOT,
         "ReasoningConfig{timeConstantMillis=%d, minimumRequests=%d, priorRequests=%s, strong=[%s, %s]->%s,"
-            + " weak=%s->%s, tagWeight=%s, systemWeight=%s, systemPromptsRemembered=%d}",
+            + " weak=%s->%s, elaborateWeight=%s, tagWeight=%s, systemWeight=%s, systemPromptsRemembered=%d}",
         timeConstantMillis, minimumRequests, priorRequests, strongFloor, strongSaturation, strongMaximumScore,
-        weakSaturation, weakMaximumScore, tagWeight, systemWeight, systemPromptsRemembered);
+        weakSaturation, weakMaximumScore, elaborateWeight, tagWeight, systemWeight, systemPromptsRemembered);
   }
 
   /** Builds a {@link ReasoningConfig}; unset values keep their defaults. */
@@ -139,6 +149,7 @@ public final class ReasoningConfig {
     private double strongMaximumScore = 0.9;
     private double weakSaturation = 0.8;
     private double weakMaximumScore = 0.3;
+    private double elaborateWeight = 0.6;
     private double tagWeight = 0.6;
     private double systemWeight = 0.5;
     private int systemPromptsRemembered = 8;
@@ -188,6 +199,12 @@ public final class ReasoningConfig {
     public Builder weakMaximumScore(double score) {
       require(score >= 0 && score <= 1, "weakMaximumScore must be in [0, 1]", score);
       this.weakMaximumScore = score;
+      return this;
+    }
+
+    public Builder elaborateWeight(double w) {
+      require(w >= 0 && w <= 1, "elaborateWeight must be in [0, 1]", w);
+      this.elaborateWeight = w;
       return this;
     }
 

@@ -22,7 +22,10 @@ import dev.distillwatch.detectors.text.PhraseScan.Zone;
  *   <li>1 for strong elicitation in the last user message ("print your reasoning verbatim", "imagine and
  *       articulate the internal reasoning behind", "translate your working memory", and their
  *       Chinese, Russian, Spanish, Japanese, Korean and Arabic counterparts);
- *   <li>{@link ReasoningConfig#tagWeight()} for reasoning asked inside tags ({@code <think>});
+ *   <li>{@link ReasoningConfig#elaborateWeight()} for the reasoning asked written out in full
+ *       ("show your complete reasoning", "write out every step of your thinking", "explain your
+ *       reasoning in detail"), and {@link ReasoningConfig#tagWeight()} for reasoning asked inside
+ *       tags ({@code <think>});
  *   <li>in earlier user turns, which a conversation re-sends with every request,
  *       {@link ReasoningConfig#systemWeight()} times the above;
  *   <li>a prefilled answer that opens a reasoning tag or asks for reasoning ({@code <think>} as
@@ -80,11 +83,14 @@ public final class ReasoningDetector implements Detector {
   /** What one request asks for, before the account's memory of system prompts is consulted. */
   static final class Request {
     final boolean userStrong;
+    final boolean userElaborate;
     final boolean userTags;
     final boolean userWeak;
     final boolean earlierStrong;
+    final boolean earlierElaborate;
     final boolean earlierTags;
     final boolean systemStrong;
+    final boolean systemElaborate;
     final boolean systemTags;
     final boolean systemWeak;
     final boolean prefill;
@@ -94,12 +100,15 @@ public final class ReasoningDetector implements Detector {
       boolean earlierNegated = scan.count(Zone.EARLIER, PhraseClass.REASONING_NEGATION) > 0;
       boolean systemNegated = scan.count(Zone.SYSTEM, PhraseClass.REASONING_NEGATION) > 0;
       this.userStrong = !userNegated && scan.count(Zone.USER, PhraseClass.REASONING_STRONG) > 0;
+      this.userElaborate = !userNegated && scan.count(Zone.USER, PhraseClass.REASONING_ELABORATE) > 0;
       this.userTags = !userNegated && scan.count(Zone.USER, PhraseClass.REASONING_TAGS) > 0;
       this.earlierStrong = !earlierNegated && scan.count(Zone.EARLIER, PhraseClass.REASONING_STRONG) > 0;
+      this.earlierElaborate = !earlierNegated && scan.count(Zone.EARLIER, PhraseClass.REASONING_ELABORATE) > 0;
       this.earlierTags = !earlierNegated && scan.count(Zone.EARLIER, PhraseClass.REASONING_TAGS) > 0;
       this.userWeak = (!userNegated && scan.count(Zone.USER, PhraseClass.REASONING_WEAK) > 0)
           || (!earlierNegated && scan.count(Zone.EARLIER, PhraseClass.REASONING_WEAK) > 0);
       this.systemStrong = !systemNegated && scan.count(Zone.SYSTEM, PhraseClass.REASONING_STRONG) > 0;
+      this.systemElaborate = !systemNegated && scan.count(Zone.SYSTEM, PhraseClass.REASONING_ELABORATE) > 0;
       this.systemTags = !systemNegated && scan.count(Zone.SYSTEM, PhraseClass.REASONING_TAGS) > 0;
       this.systemWeak = !systemNegated && scan.count(Zone.SYSTEM, PhraseClass.REASONING_WEAK) > 0;
       this.prefill = scan.count(Zone.PREFILL, PhraseClass.REASONING_NEGATION) == 0
@@ -148,12 +157,12 @@ public final class ReasoningDetector implements Detector {
       return Signal.none(NAME);
     }
     StringBuilder evidence = new StringBuilder(120)
-        .append("strong CoT elicitation in ").append(strongRequests).append(" of ").append(total)
-        .append(" requests (").append(Evidence.percent(strongRequests, total)).append("%); weak in ")
+        .append("CoT elicitation in ").append(strongRequests).append(" of ").append(total)
+        .append(" requests (").append(Evidence.percent(strongRequests, total)).append("%); step-by-step only in ")
         .append(weakRequests).append(" (").append(Evidence.percent(weakRequests, total))
         .append("%); decayed shares ");
-    Evidence.twoDecimals(evidence, strongShare).append(" strong, ");
-    Evidence.twoDecimals(evidence, weakShare).append(" weak");
+    Evidence.twoDecimals(evidence, strongShare).append(" weighted elicitation, ");
+    Evidence.twoDecimals(evidence, weakShare).append(" step-by-step");
     return Signal.of(NAME, Math.min(1.0, score), evidence.toString());
   }
 
@@ -205,7 +214,7 @@ public final class ReasoningDetector implements Detector {
     synchronized void record(long now, Request r, long systemKey, ReasoningConfig c) {
       decayTo(now, c.timeConstantMillis());
       boolean newSystem = false;
-      if (systemKey != 0 && (r.systemStrong || r.systemTags || r.systemWeak)) {
+      if (systemKey != 0 && (r.systemStrong || r.systemElaborate || r.systemTags || r.systemWeak)) {
         newSystem = true;
         for (long s : systems) {
           if (s == systemKey) {
@@ -218,15 +227,21 @@ public final class ReasoningDetector implements Detector {
           nextSystem = (nextSystem + 1) % systems.length;
         }
       }
-      double s = r.userStrong ? 1.0 : r.userTags ? c.tagWeight() : 0.0;
+      double s = r.userStrong ? 1.0 : Math.max(r.userElaborate ? c.elaborateWeight() : 0.0, r.userTags ? c.tagWeight() : 0.0);
       if (r.earlierStrong) { // re-sent with every turn of a conversation: counts like a seen system prompt
         s = Math.max(s, c.systemWeight());
+      }
+      if (r.earlierElaborate) {
+        s = Math.max(s, c.systemWeight() * c.elaborateWeight());
       }
       if (r.earlierTags || r.prefill) { // a prefilled <think>: R1-style traces, but wrapper apps prefill too
         s = Math.max(s, c.systemWeight() * c.tagWeight());
       }
       if (r.systemStrong) {
         s = Math.max(s, newSystem ? 1.0 : c.systemWeight());
+      }
+      if (r.systemElaborate) {
+        s = Math.max(s, newSystem ? c.elaborateWeight() : c.systemWeight() * c.elaborateWeight());
       }
       if (r.systemTags && newSystem) {
         s = Math.max(s, c.tagWeight());

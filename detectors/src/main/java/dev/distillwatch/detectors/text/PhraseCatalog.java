@@ -32,6 +32,8 @@ import java.util.Map;
  */
 public final class PhraseCatalog {
   private static final String BASE = "/dev/distillwatch/detectors/";
+  /** The most phrases one line may expand to: a guard against a mistyped alternation. */
+  static final int MAXIMUM_EXPANSION = 5_000;
 
   private final PhraseMatcher matcher;
   private final Map<PhraseClass, List<String>> phrases;
@@ -74,7 +76,65 @@ public final class PhraseCatalog {
     return phrases.get(cls);
   }
 
-  /** Reads the phrases of a resource: one a line, blank lines and comments skipped. */
+  /**
+   * The phrases a catalogue line stands for: each {@code {a|b|c}} group is an alternation, expanded
+   * into every combination ({@code "{show|print} your {|full }reasoning"} is four phrases; an empty
+   * alternative makes a word optional). Lines without braces stand for themselves.
+   *
+   * @throws IllegalArgumentException if braces are unbalanced or nested, or the line expands to
+   *     more than {@value #MAXIMUM_EXPANSION} phrases
+   */
+  static List<String> expand(String line) {
+    List<String> out = new ArrayList<>();
+    out.add("");
+    int i = 0;
+    while (i < line.length()) {
+      int open = line.indexOf('{', i);
+      int close = line.indexOf('}', i);
+      if (open < 0) {
+        if (close >= 0) {
+          throw new IllegalArgumentException("'}' without '{' at column " + (close + 1));
+        }
+        append(out, List.of(line.substring(i)));
+        break;
+      }
+      if (close >= 0 && close < open) {
+        throw new IllegalArgumentException("'}' without '{' at column " + (close + 1));
+      }
+      int end = line.indexOf('}', open);
+      int nested = line.indexOf('{', open + 1);
+      if (end < 0 || (nested >= 0 && nested < end)) {
+        throw new IllegalArgumentException("'{' at column " + (open + 1) + " is not closed before the next '{'");
+      }
+      append(out, List.of(line.substring(i, open)));
+      append(out, List.of(line.substring(open + 1, end).split("\\|", -1)));
+      if (out.size() > MAXIMUM_EXPANSION) {
+        throw new IllegalArgumentException("expands to more than " + MAXIMUM_EXPANSION + " phrases");
+      }
+      i = end + 1;
+    }
+    List<String> phrases = new ArrayList<>(out.size());
+    for (String p : out) {
+      String t = p.strip().replaceAll("\\s+", " ");
+      if (!t.isEmpty()) {
+        phrases.add(t);
+      }
+    }
+    return phrases;
+  }
+
+  private static void append(List<String> prefixes, List<String> alternatives) {
+    List<String> next = new ArrayList<>(prefixes.size() * alternatives.size());
+    for (String p : prefixes) {
+      for (String a : alternatives) {
+        next.add(p + a);
+      }
+    }
+    prefixes.clear();
+    prefixes.addAll(next);
+  }
+
+  /** Reads the phrases of a resource: one a line ({@link #expand expanded}), blank lines and comments skipped. */
   static List<String> read(String resource) {
     List<String> out = new ArrayList<>();
     try (InputStream in = PhraseCatalog.class.getResourceAsStream(BASE + resource)) {
@@ -82,12 +142,18 @@ public final class PhraseCatalog {
         throw new IllegalStateException("phrase resource missing from the class path: " + BASE + resource);
       }
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      int number = 0;
       for (String line; (line = r.readLine()) != null; ) {
+        number++;
         String t = line.strip();
         if (t.isEmpty() || t.equals("#") || t.startsWith("# ")) {
           continue;
         }
-        out.add(t);
+        try {
+          out.addAll(expand(t));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalStateException(BASE + resource + ":" + number + ": " + e.getMessage(), e);
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -120,16 +186,22 @@ public final class PhraseCatalog {
     }
 
     /**
-     * Adds phrases to a class.
+     * Adds phrases to a class; {@code {a|b}} alternations are expanded as in the resources.
      *
-     * @throws IllegalArgumentException if a phrase folds to nothing
+     * @throws IllegalArgumentException if a phrase folds to nothing or an alternation is malformed
      */
     public Builder add(PhraseClass cls, String... more) {
-      for (String p : more) {
-        if (TextFold.fold(p).isEmpty()) {
-          throw new IllegalArgumentException("phrase folds to nothing: '" + p + "'");
+      for (String line : more) {
+        List<String> expanded = expand(line);
+        if (expanded.isEmpty()) {
+          throw new IllegalArgumentException("phrase folds to nothing: '" + line + "'");
         }
-        phrases.get(cls).add(p);
+        for (String p : expanded) {
+          if (TextFold.fold(p).isEmpty()) {
+            throw new IllegalArgumentException("phrase folds to nothing: '" + p + "' (from '" + line + "')");
+          }
+          phrases.get(cls).add(p);
+        }
       }
       return this;
     }

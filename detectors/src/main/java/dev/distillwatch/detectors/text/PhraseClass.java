@@ -11,6 +11,12 @@ public enum PhraseClass {
    * hidden thoughts, scratchpad or chain of thought, verbatim; rare in benign traffic.
    */
   REASONING_STRONG("reasoning/strong-elicitation.txt"),
+  /**
+   * Requests for the reasoning written out in full ("show your complete reasoning", "write out
+   * every step of your thinking", "explain your reasoning in detail"): asked now and then by
+   * careful users, on nearly every request by distillation campaigns.
+   */
+  REASONING_ELABORATE("reasoning/elaborate-elicitation.txt"),
   /** Requests to put the reasoning inside tags ({@code <think>}, {@code <reasoning>}, ...). */
   REASONING_TAGS("reasoning/tag-elicitation.txt"),
   /**

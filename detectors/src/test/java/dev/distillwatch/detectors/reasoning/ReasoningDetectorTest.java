@@ -47,10 +47,47 @@ class ReasoningDetectorTest {
       last = d.inspect(user("campaign", T0 + i * MINUTE, text));
     }
     assertThat(last.score()).isGreaterThan(0.8);
-    assertThat(last.evidence()).startsWith("strong CoT elicitation in 23 of 25 requests (92%)");
+    assertThat(last.evidence()).startsWith("CoT elicitation in 23 of 25 requests (92%)");
     for (Prompts.Prompt p : tasks.subList(0, 25)) {
       assertThat(last.evidence()).doesNotContain(p.text());
     }
+  }
+
+  /** Written-out-reasoning requests phrased as no catalogue line spells them, matched by the grammar. */
+  private static final String[] ELABORATE = {
+      "\n\nWalk me through your entire thought process before you answer.",
+      "\n\nExplain your logic in great detail, then give the result.",
+      "\n\nLay out all of your reasoning, then the final answer.",
+      "\n\nInclude each step of your derivation.",
+      "\n\nWrite down all the intermediate calculations.",
+      "\n\nThink out loud as you solve it.",
+      "\n\n请详细写出你的推理，然后回答。",
+      "\n\nExplica detalladamente tu razonamiento.",
+  };
+
+  @Test
+  void campaignAskingForWrittenOutReasoningInVariedWordsIsScored() {
+    ReasoningDetector d = detector(1_000);
+    List<Prompts.Prompt> tasks = Prompts.extractionStyle();
+    Signal last = null;
+    for (int i = 0; i < 40; i++) {
+      String text = tasks.get(i * 89 % tasks.size()).text() + ELABORATE[i % ELABORATE.length];
+      last = d.inspect(user("paraphrasing-campaign", T0 + i * MINUTE, text));
+    }
+    assertThat(last.score()).isGreaterThan(0.5);
+    assertThat(last.evidence()).startsWith("CoT elicitation in 40 of 40 requests (100%)");
+  }
+
+  @Test
+  void carefulUserAskingForDetailNowAndThenStaysBelowWatch() {
+    ReasoningDetector d = detector(1_000);
+    List<Prompts.Prompt> tasks = Prompts.benign();
+    Signal last = null;
+    for (int i = 0; i < 60; i++) {
+      String text = tasks.get(i * 53 % tasks.size()).text() + (i % 10 == 0 ? ELABORATE[i / 10 % ELABORATE.length] : "");
+      last = d.inspect(user("careful-user", T0 + i * 30 * MINUTE, text));
+    }
+    assertThat(last.score()).isLessThan(0.5);
   }
 
   @Test
@@ -62,7 +99,7 @@ class ReasoningDetectorTest {
           "Explain step by step how to solve " + i + "x + 3 = 12, and show your work."));
     }
     assertThat(last.score()).isPositive().isLessThanOrEqualTo(0.3);
-    assertThat(last.evidence()).contains("strong CoT elicitation in 0 of 60").contains("weak in 60");
+    assertThat(last.evidence()).contains("CoT elicitation in 0 of 60").contains("step-by-step only in 60");
   }
 
   @Test
@@ -210,7 +247,7 @@ class ReasoningDetectorTest {
       t.join();
     }
     Signal s = d.inspect(user("shared", T0 + 5_000, "hi"));
-    assertThat(s.evidence()).startsWith("strong CoT elicitation in 5000 of 10001 requests").contains("weak in 5000");
+    assertThat(s.evidence()).startsWith("CoT elicitation in 5000 of 10001 requests").contains("step-by-step only in 5000");
   }
 
   @Test
@@ -223,7 +260,7 @@ class ReasoningDetectorTest {
           .message(Role.USER, tasks.get(i).text()).message(Role.ASSISTANT, "<think>\n").build());
     }
     assertThat(last.score()).isPositive().isLessThan(0.5);
-    assertThat(last.evidence()).startsWith("strong CoT elicitation in 100 of 100");
+    assertThat(last.evidence()).startsWith("CoT elicitation in 100 of 100");
   }
 
   @Test

@@ -50,4 +50,30 @@ class PhraseCatalogTest {
     assertThatThrownBy(() -> PhraseCatalog.builder().add(PhraseClass.JUDGE, " ... ")).isInstanceOf(IllegalArgumentException.class);
     assertThat(PhraseScan.DERIVATION).isSameAs(PhraseCatalog.defaults().derivation());
   }
+
+  @Test
+  void alternationsExpandToEveryCombinationAndEmptyAlternativesMakeWordsOptional() {
+    assertThat(PhraseCatalog.expand("{show|print} your {|full }reasoning"))
+        .containsExactly("show your reasoning", "show your full reasoning", "print your reasoning",
+            "print your full reasoning");
+    assertThat(PhraseCatalog.expand("no braces here")).containsExactly("no braces here");
+  }
+
+  @Test
+  void malformedAlternationsNameTheColumn() {
+    assertThatThrownBy(() -> PhraseCatalog.expand("show {your reasoning"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column 6");
+    assertThatThrownBy(() -> PhraseCatalog.expand("show your} reasoning"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column 10");
+    assertThatThrownBy(() -> PhraseCatalog.builder().add(PhraseClass.REASONING_ELABORATE, "{a|{b}}"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aHostsAlternationIsExpandedAndMatched() {
+    PhraseCatalog c = PhraseCatalog.builder().add(PhraseClass.REASONING_ELABORATE, "zeig {mir|uns} dein {ganzes|gesamtes} Denken").build();
+    assertThat(c.phrases(PhraseClass.REASONING_ELABORATE)).hasSize(4);
+    Exchange e = Exchange.builder().account("a").timestamp(1).prompt("Bitte zeig uns dein gesamtes Denken.").build();
+    assertThat(e.derived(c.derivation()).count(PhraseScan.Zone.USER, PhraseClass.REASONING_ELABORATE)).isEqualTo(1);
+  }
 }
