@@ -13,6 +13,7 @@ import dev.distillwatch.detectors.recipe.RecipeDetector;
 import dev.distillwatch.detectors.template.TemplateConfig;
 import dev.distillwatch.detectors.template.TemplateDetector;
 import dev.distillwatch.detectors.volume.VolumeConfig;
+import java.util.Map;
 import dev.distillwatch.detectors.volume.VolumeDetector;
 import java.util.List;
 
@@ -30,6 +31,16 @@ public final class RecommendedSuite implements DetectorSuite {
         RecipeDetector.create(RecipeConfig.ofDefaults(), settings),
         ParameterProbingDetector.create(ParameterConfig.ofDefaults(), settings),
         TemplateDetector.create(TemplateConfig.ofDefaults(), settings));
+  }
+
+  /**
+   * Volume counts three quarters: heavy use is what wrapper apps, batch pipelines, coding agents
+   * and benchmark runs have too, so it is context for the content detectors rather than evidence
+   * of its own.
+   */
+  @Override
+  public Map<String, Double> weights() {
+    return Map.of(VolumeDetector.NAME, 0.75);
   }
 
   @Override
