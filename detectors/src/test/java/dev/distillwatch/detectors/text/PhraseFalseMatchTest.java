@@ -45,6 +45,7 @@ class PhraseFalseMatchTest {
     double[] rate = rates(benign);
     System.out.println(table("benign", benign.size(), rate));
     assertThat(rate[PhraseClass.REASONING_STRONG.ordinal()]).isLessThanOrEqualTo(0.001);
+    assertThat(rate[PhraseClass.REASONING_ELABORATE.ordinal()]).isLessThanOrEqualTo(0.005);
     assertThat(rate[PhraseClass.REASONING_TAGS.ordinal()]).isLessThanOrEqualTo(0.002);
     assertThat(rate[PhraseClass.REASONING_WEAK.ordinal()]).isLessThanOrEqualTo(0.03);
     assertThat(rate[PhraseClass.SELF_INSTRUCT.ordinal()]).isLessThanOrEqualTo(0.001);
@@ -60,5 +61,6 @@ class PhraseFalseMatchTest {
     double[] rate = rates(tasks);
     System.out.println(table("extraction-style", tasks.size(), rate));
     assertThat(rate[PhraseClass.REASONING_STRONG.ordinal()]).isLessThanOrEqualTo(0.002);
+    assertThat(rate[PhraseClass.REASONING_ELABORATE.ordinal()]).isLessThanOrEqualTo(0.002);
   }
 }
