@@ -48,7 +48,12 @@ public final class ReasoningConfig {
     return new Builder();
   }
 
-  /** Time constant of the exponentially decayed request counts (default one day). */
+  /**
+   * Time constant of the exponentially decayed request counts (default three days). The shares are
+   * read over about {@code rate x timeConstant} requests: at the ~27 requests a day of a campaign
+   * account built to stay under per-account rate limits, one day would leave too few to tell a
+   * habit from an accident.
+   */
   public long timeConstantMillis() {
     return timeConstantMillis;
   }
@@ -141,7 +146,7 @@ public final class ReasoningConfig {
 
   /** Builds a {@link ReasoningConfig}; unset values keep their defaults. */
   public static final class Builder {
-    private long timeConstantMillis = 86_400_000L;
+    private long timeConstantMillis = 3 * 86_400_000L;
     private int minimumRequests = 10;
     private double priorRequests = 5;
     private double strongFloor = 0.1;

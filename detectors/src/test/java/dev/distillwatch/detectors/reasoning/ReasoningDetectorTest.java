@@ -208,8 +208,8 @@ class ReasoningDetectorTest {
       d.inspect(user("a", T0 + i * MINUTE, "Show all your reasoning."));
     }
     Signal later = null;
-    for (int i = 0; i < 30; i++) { // three days later, ordinary requests
-      later = d.inspect(user("a", T0 + 3 * 86_400_000L + i * MINUTE, "What is the capital of Peru?"));
+    for (int i = 0; i < 30; i++) { // ten days later (the time constant is three days), ordinary requests
+      later = d.inspect(user("a", T0 + 10 * 86_400_000L + i * MINUTE, "What is the capital of Peru?"));
     }
     assertThat(later.score()).isZero();
     assertThat(later.evidence()).isEmpty();
