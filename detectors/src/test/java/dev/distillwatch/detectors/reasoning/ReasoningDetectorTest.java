@@ -78,6 +78,28 @@ class ReasoningDetectorTest {
     assertThat(last.evidence()).startsWith("CoT elicitation in 40 of 40 requests (100%)");
   }
 
+  /** Agent-trace harvesting: the reasoning behind every tool call asked for, in wordings of our own. */
+  private static final String[] AGENT_TRACE = {
+      "\n\nFor every function call, explain why it is needed.",
+      "\n\nJustify why you picked each tool before calling it.",
+      "\n\nState which tools you will use, then proceed.",
+      "\n\nAfter each tool result, reflect on each observation before the next call.",
+      "\n\nExplain your choice of tools, then call them.",
+  };
+
+  @Test
+  void agentTraceHarvestingIsScoredLikeWrittenOutReasoning() {
+    ReasoningDetector d = detector(1_000);
+    List<Prompts.Prompt> tasks = Prompts.extractionStyle();
+    Signal last = null;
+    for (int i = 0; i < 40; i++) {
+      String text = tasks.get(i * 71 % tasks.size()).text() + AGENT_TRACE[i % AGENT_TRACE.length];
+      last = d.inspect(user("trace-harvester", T0 + i * MINUTE, text));
+    }
+    assertThat(last.score()).isGreaterThan(0.5);
+    assertThat(last.evidence()).startsWith("CoT elicitation in 40 of 40 requests (100%)");
+  }
+
   @Test
   void carefulUserAskingForDetailNowAndThenStaysBelowWatch() {
     ReasoningDetector d = detector(1_000);
