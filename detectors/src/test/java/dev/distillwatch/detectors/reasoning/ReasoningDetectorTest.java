@@ -67,15 +67,21 @@ class ReasoningDetectorTest {
 
   @Test
   void campaignAskingForWrittenOutReasoningInVariedWordsIsScored() {
+    Signal last = fortyTasksEachWithOneOf(ELABORATE);
+    assertThat(last.score()).isGreaterThan(0.5);
+    assertThat(last.evidence()).startsWith("CoT elicitation in 40 of 40 requests (100%)");
+  }
+
+  /** The signal after 40 real extraction-style tasks, a minute apart, each with one of the suffixes appended. */
+  private static Signal fortyTasksEachWithOneOf(String[] suffixes) {
     ReasoningDetector d = detector(1_000);
     List<Prompts.Prompt> tasks = Prompts.extractionStyle();
     Signal last = null;
     for (int i = 0; i < 40; i++) {
-      String text = tasks.get(i * 89 % tasks.size()).text() + ELABORATE[i % ELABORATE.length];
-      last = d.inspect(user("paraphrasing-campaign", T0 + i * MINUTE, text));
+      String text = tasks.get(i * 89 % tasks.size()).text() + suffixes[i % suffixes.length];
+      last = d.inspect(user("campaign", T0 + i * MINUTE, text));
     }
-    assertThat(last.score()).isGreaterThan(0.5);
-    assertThat(last.evidence()).startsWith("CoT elicitation in 40 of 40 requests (100%)");
+    return last;
   }
 
   /** Agent-trace harvesting: the reasoning behind every tool call asked for, in wordings of our own. */
@@ -89,13 +95,7 @@ class ReasoningDetectorTest {
 
   @Test
   void agentTraceHarvestingIsScoredLikeWrittenOutReasoning() {
-    ReasoningDetector d = detector(1_000);
-    List<Prompts.Prompt> tasks = Prompts.extractionStyle();
-    Signal last = null;
-    for (int i = 0; i < 40; i++) {
-      String text = tasks.get(i * 71 % tasks.size()).text() + AGENT_TRACE[i % AGENT_TRACE.length];
-      last = d.inspect(user("trace-harvester", T0 + i * MINUTE, text));
-    }
+    Signal last = fortyTasksEachWithOneOf(AGENT_TRACE);
     assertThat(last.score()).isGreaterThan(0.5);
     assertThat(last.evidence()).startsWith("CoT elicitation in 40 of 40 requests (100%)");
   }
