@@ -63,7 +63,7 @@ import java.util.List;
  * collision can only make an account look less one-shot (a new task read as a repeat, or a
  * request read as continuing), never more.
  *
- * <p>Memory: one record per account (~100 bytes, up to ~420 with a full task memory), at most
+ * <p>Memory: one record per account (~250 bytes, up to ~500 with a full task memory), at most
  * {@link Settings#maximumAccounts()} of them (Caffeine evicts the rest). No text is kept.
  */
 public final class ConversationShapeDetector implements Detector {
@@ -348,7 +348,9 @@ public final class ConversationShapeDetector implements Detector {
         }
         keys[i] = r.lastKey();
       }
-      counts[i] = oneShotTask ? -r.messages() : r.messages();
+      // a known task that is still counted as one-shot stays so until something continues it
+      boolean pending = oneShotTask || (slot >= 0 && counts[i] < 0);
+      counts[i] = pending ? -r.messages() : r.messages();
       times[i] = now;
     }
   }
