@@ -103,6 +103,26 @@ class ConversationShapeDetectorTest {
     assertThat(last(detector(), traffic).score()).isGreaterThan(0.2);
   }
 
+  /** A follow-up takes its opener back: the evidence counts it as a conversation, not a one-shot task. */
+  @Test
+  void continuedTasksAreTakenBackFromTheOneShotCount() {
+    List<Exchange> traffic = new ArrayList<>();
+    int followUps = 0;
+    for (Exchange e : harvester("mixed")) {
+      traffic.add(e);
+      if (traffic.size() % 10 == 0) {
+        traffic.add(Exchange.builder().account("mixed").timestamp(e.timestamp() + 60_000)
+            .message(Role.USER, e.lastUserText()).message(Role.ASSISTANT, "Here you are.")
+            .message(Role.USER, "Can you make it shorter?").build());
+        followUps++;
+      }
+    }
+    Signal s = last(detector(), traffic);
+    int total = traffic.size();
+    assertThat(s.evidence()).startsWith((192 - followUps) + " of " + total + " requests")
+        .contains(followUps + " (" + Math.round(100.0 * followUps / total) + "%) continue");
+  }
+
   /** OpenAI-style agent loops: system, task, then assistant tool calls and tool results, growing. */
   @Test
   void codingAgentLoopScoresNothing() {
