@@ -1,0 +1,13 @@
+package dev.distillwatch.simulator.evaluation;
+
+/**
+ * A method's operating point when an account counts as flagged once its score (the highest any
+ * of its verdicts reached) is at least {@code threshold}.
+ *
+ * @param threshold the decision threshold on account scores; {@code +Infinity} when no threshold
+ *     keeps within the limits it was chosen under, so nothing is flagged
+ * @param recall flagged share of campaign accounts (NaN without campaign accounts)
+ * @param benignFpr flagged share of benign-population accounts (NaN without any)
+ * @param hardNegativeFpr flagged share of hard-negative accounts (NaN without any)
+ */
+public record OperatingPoint(double threshold, double recall, double benignFpr, double hardNegativeFpr) {}
