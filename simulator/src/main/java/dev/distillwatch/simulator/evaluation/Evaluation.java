@@ -161,7 +161,7 @@ public final class Evaluation {
     int n = accounts.size();
     double[] scores = new double[n];
     boolean[] positive = new boolean[n];
-    Label.Kind[] kinds = new Label.Kind[n];
+    Label[] labels = new Label[n];
     long[] kindAccounts = new long[Label.Kind.values().length];
     long[] kindFlagged = new long[Label.Kind.values().length];
     Map<String, List<AccountRecord>> byGroup = new TreeMap<>();
@@ -174,7 +174,7 @@ public final class Evaluation {
       }
       scores[k] = a.maxScore[i];
       positive[k] = a.label.isCampaign();
-      kinds[k] = a.label.kind();
+      labels[k] = a.label;
       k++;
       kindAccounts[a.label.kind().ordinal()]++;
       if (a.firstFlag[i] > 0) {
@@ -208,7 +208,7 @@ public final class Evaluation {
         share(kindFlagged[c], kindAccounts[c]), Metrics.rocAuc(scores, positive), Metrics.averagePrecision(scores, positive),
         Metrics.quantile(campaignBefore, campaignFlagged, 0.5), Metrics.quantile(campaignBefore, campaignFlagged, 0.95),
         exchanges / Math.max(nanos / 1e9, 1e-9), failures, cohorts, referenceFlagged == null ? null
-            : MatchedFpr.select(scores, kinds, referenceFlagged[b], referenceFlagged[h]));
+            : MatchedFpr.select(scores, labels, referenceFlagged[b], referenceFlagged[h]));
   }
 
   private static double share(long part, long whole) {

@@ -21,17 +21,18 @@ public final class MatchedFpr {
   private MatchedFpr() {}
 
   /**
-   * The operating point of {@code scores} (one per account, of kind {@code kinds[i]}) at the lowest
-   * threshold that flags at most {@code maxBenign} benign and {@code maxHard} hard-negative accounts.
+   * The operating point of {@code scores} (one per account, labelled {@code labels[i]}) at the
+   * lowest threshold that flags at most {@code maxBenign} benign and {@code maxHard} hard-negative
+   * accounts.
    */
-  public static OperatingPoint select(double[] scores, Label.Kind[] kinds, long maxBenign, long maxHard) {
+  public static OperatingPoint select(double[] scores, Label[] labels, long maxBenign, long maxHard) {
     int n = scores.length;
-    if (kinds.length != n) {
-      throw new IllegalArgumentException("scores and kinds differ in length: " + n + " and " + kinds.length);
+    if (labels.length != n) {
+      throw new IllegalArgumentException("scores and labels differ in length: " + n + " and " + labels.length);
     }
     long[] total = new long[Label.Kind.values().length];
-    for (Label.Kind k : kinds) {
-      total[k.ordinal()]++;
+    for (Label l : labels) {
+      total[l.kind().ordinal()]++;
     }
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
@@ -41,17 +42,20 @@ public final class MatchedFpr {
     long[] flagged = new long[total.length];
     long[] group = new long[total.length];
     double threshold = Double.POSITIVE_INFINITY;
+    String stoppedBy = null;
     int i = 0;
     while (i < n) {
       double t = scores[order[i]];
       Arrays.fill(group, 0);
       int j = i;
       while (j < n && Double.compare(scores[order[j]], t) == 0) {
-        group[kinds[order[j]].ordinal()]++;
+        group[labels[order[j]].kind().ordinal()]++;
         j++;
       }
-      if (flagged[Label.Kind.BENIGN.ordinal()] + group[Label.Kind.BENIGN.ordinal()] > maxBenign
-          || flagged[Label.Kind.HARD.ordinal()] + group[Label.Kind.HARD.ordinal()] > maxHard) {
+      boolean benignOver = flagged[Label.Kind.BENIGN.ordinal()] + group[Label.Kind.BENIGN.ordinal()] > maxBenign;
+      boolean hardOver = flagged[Label.Kind.HARD.ordinal()] + group[Label.Kind.HARD.ordinal()] > maxHard;
+      if (benignOver || hardOver) {
+        stoppedBy = firstGroup(labels, order, i, j, hardOver ? Label.Kind.HARD : Label.Kind.BENIGN);
         break;
       }
       for (int k = 0; k < flagged.length; k++) {
@@ -61,7 +65,17 @@ public final class MatchedFpr {
       i = j;
     }
     return new OperatingPoint(threshold, share(flagged, total, Label.Kind.CAMPAIGN),
-        share(flagged, total, Label.Kind.BENIGN), share(flagged, total, Label.Kind.HARD));
+        share(flagged, total, Label.Kind.BENIGN), share(flagged, total, Label.Kind.HARD), stoppedBy);
+  }
+
+  /** The group of the first account of {@code kind} in {@code order[from..to)}. */
+  private static String firstGroup(Label[] labels, Integer[] order, int from, int to, Label.Kind kind) {
+    for (int k = from; k < to; k++) {
+      if (labels[order[k]].kind() == kind) {
+        return labels[order[k]].group();
+      }
+    }
+    throw new IllegalStateException("no account of kind " + kind + " in the tie group");
   }
 
   private static double share(long[] flagged, long[] total, Label.Kind kind) {

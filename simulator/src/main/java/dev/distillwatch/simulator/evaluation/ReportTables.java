@@ -133,7 +133,8 @@ public final class ReportTables {
    * Campaign recall at DistillWatch's false-positive rates, per scenario: DistillWatch's own
    * recall and FPRs as run, then every other method re-thresholded ({@link MatchedFpr}) to flag no
    * more benign and no more hard-negative accounts than DistillWatch did, with the threshold it
-   * needed; the last column counts the scenarios where DistillWatch's recall is higher, equal and
+   * needed (or "none" and the cohort of a negative account at the method's top score when no
+   * threshold fits); the last column counts the scenarios where DistillWatch's recall is higher, equal and
    * lower. Empty when DistillWatch was not run.
    */
   public static String matched(List<Report> reports) {
@@ -174,7 +175,7 @@ public final class ReportTables {
           continue;
         }
         sb.append(' ').append(pct(p.recall())).append(" (")
-            .append(Double.isInfinite(p.threshold()) ? "none" : "≥" + num(p.threshold())).append(") |");
+            .append(Double.isInfinite(p.threshold()) ? "none: " + p.stoppedBy() : "≥" + num(p.threshold())).append(") |");
         higherEqualLower[1 + Integer.signum(Double.compare(p.recall(), d.recall()))]++;
       }
       sb.append(String.format(Locale.ROOT, " %d / %d / %d |%n", higherEqualLower[0], higherEqualLower[1],

@@ -78,6 +78,7 @@ class EvaluationTest {
     // allowed 1 benign and 1 hard: 0.99 c1, 0.9 b2, 0.85 h1, 0.81 c2, 0.6 c3 fit; 0.2 b1 would be a second benign
     OperatingPoint p = r.methods().get(1).atReferenceFpr();
     assertThat(p.threshold()).isEqualTo(0.6);
+    assertThat(p.stoppedBy()).isEqualTo("benign");
     assertThat(p.recall()).isEqualTo(1.0);
     assertThat(p.benignFpr()).isEqualTo(0.5);
     assertThat(p.hardNegativeFpr()).isEqualTo(1.0);

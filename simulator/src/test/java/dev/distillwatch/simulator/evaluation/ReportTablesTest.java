@@ -19,16 +19,16 @@ class ReportTablesTest {
   }
 
   private static List<Report> reports() {
-    OperatingPoint none = new OperatingPoint(Double.POSITIVE_INFINITY, 0, 0, 0);
+    OperatingPoint none = new OperatingPoint(Double.POSITIVE_INFINITY, 0, 0, 0, "batch-pipeline");
     Report a = new Report("camp-a", 100, 10, 1, 100, 0, 0, List.of(
-        method(Methods.DISTILLWATCH, 0.5, 0.0, 0.9, new OperatingPoint(0.8, 0.5, 0, 0),
+        method(Methods.DISTILLWATCH, 0.5, 0.0, 0.9, new OperatingPoint(0.8, 0.5, 0, 0, "classroom"),
             cohort("benign", "benign", 100, 0), cohort("benchmark-eval", "hard", 2, 0), cohort("classroom", "hard", 30, 0)),
         method("seat", 1.0, 0.02, 0.7, none,
             cohort("benign", "benign", 100, 2), cohort("benchmark-eval", "hard", 2, 2), cohort("classroom", "hard", 30, 3))));
     Report b = new Report("camp-b", 100, 10, 1, 100, 0, 0, List.of(
-        method(Methods.DISTILLWATCH, 0.25, 0.0, 0.7, new OperatingPoint(0.9, 0.25, 0, 0),
+        method(Methods.DISTILLWATCH, 0.25, 0.0, 0.7, new OperatingPoint(0.9, 0.25, 0, 0, "classroom"),
             cohort("benign", "benign", 100, 0), cohort("benchmark-eval", "hard", 2, 1), cohort("classroom", "hard", 30, 0)),
-        method("seat", 1.0, 0.05, 0.9, new OperatingPoint(0.95, 0.25, 0, 0),
+        method("seat", 1.0, 0.05, 0.9, new OperatingPoint(0.95, 0.25, 0, 0, "classroom"),
             cohort("benign", "benign", 100, 5), cohort("benchmark-eval", "hard", 2, 0), cohort("classroom", "hard", 30, 6))));
     return List.of(a, b);
   }
@@ -47,7 +47,7 @@ class ReportTablesTest {
     String table = ReportTables.matched(reports());
     assertThat(table).contains("| distillwatch as run: recall | 50.0% | 25.0% | |");
     // camp-a: seat has no threshold (distillwatch higher); camp-b: 25% at >= 0.95 (equal)
-    assertThat(table).contains("| seat at distillwatch's FPR | 0.0% (none) | 25.0% (≥0.950) | 1 / 1 / 0 |");
+    assertThat(table).contains("| seat at distillwatch's FPR | 0.0% (none: batch-pipeline) | 25.0% (≥0.950) | 1 / 1 / 0 |");
     assertThat(ReportTables.matched(List.of(new Report("x", 0, 0, 0, 0, 0, 0,
         List.of(method("seat", 1, 0, 1, null)))))).isEmpty();
   }
