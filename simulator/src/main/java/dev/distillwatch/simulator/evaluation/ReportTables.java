@@ -175,7 +175,7 @@ public final class ReportTables {
           continue;
         }
         sb.append(' ').append(pct(p.recall())).append(" (")
-            .append(Double.isInfinite(p.threshold()) ? "none: " + p.stoppedBy() : "≥" + num(p.threshold())).append(") |");
+            .append(Double.isInfinite(p.threshold()) ? "none: " + p.stoppedBy() : "≥" + threshold(p.threshold())).append(") |");
         higherEqualLower[1 + Integer.signum(Double.compare(p.recall(), d.recall()))]++;
       }
       sb.append(String.format(Locale.ROOT, " %d / %d / %d |%n", higherEqualLower[0], higherEqualLower[1],
@@ -226,6 +226,15 @@ public final class ReportTables {
 
   private static String num(double v) {
     return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  /** A threshold to three decimals, or as many more as it takes not to round a score below 1 up to 1. */
+  private static String threshold(double t) {
+    String out = num(t);
+    for (int decimals = 4; t < 1 && Double.parseDouble(out) >= 1 && decimals <= 9; decimals++) {
+      out = String.format(Locale.ROOT, "%." + decimals + "f", t);
+    }
+    return out;
   }
 
   private static String whole(double v) {

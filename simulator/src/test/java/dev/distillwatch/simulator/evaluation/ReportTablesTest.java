@@ -28,7 +28,7 @@ class ReportTablesTest {
     Report b = new Report("camp-b", 100, 10, 1, 100, 0, 0, List.of(
         method(Methods.DISTILLWATCH, 0.25, 0.0, 0.7, new OperatingPoint(0.9, 0.25, 0, 0, "classroom"),
             cohort("benign", "benign", 100, 0), cohort("benchmark-eval", "hard", 2, 1), cohort("classroom", "hard", 30, 0)),
-        method("seat", 1.0, 0.05, 0.9, new OperatingPoint(0.95, 0.25, 0, 0, "classroom"),
+        method("seat", 1.0, 0.05, 0.9, new OperatingPoint(0.99996, 0.25, 0, 0, "classroom"),
             cohort("benign", "benign", 100, 5), cohort("benchmark-eval", "hard", 2, 0), cohort("classroom", "hard", 30, 6))));
     return List.of(a, b);
   }
@@ -46,8 +46,8 @@ class ReportTablesTest {
   void matchedTableComparesEachMethodAtDistillWatchsFalsePositives() {
     String table = ReportTables.matched(reports());
     assertThat(table).contains("| distillwatch as run: recall | 50.0% | 25.0% | |");
-    // camp-a: seat has no threshold (distillwatch higher); camp-b: 25% at >= 0.95 (equal)
-    assertThat(table).contains("| seat at distillwatch's FPR | 0.0% (none: batch-pipeline) | 25.0% (≥0.950) | 1 / 1 / 0 |");
+    // camp-a: seat has no threshold (distillwatch higher); camp-b: 25% at >= 0.99996, not shown as 1 (equal)
+    assertThat(table).contains("| seat at distillwatch's FPR | 0.0% (none: batch-pipeline) | 25.0% (≥0.99996) | 1 / 1 / 0 |");
     assertThat(ReportTables.matched(List.of(new Report("x", 0, 0, 0, 0, 0, 0,
         List.of(method("seat", 1, 0, 1, null)))))).isEmpty();
   }
