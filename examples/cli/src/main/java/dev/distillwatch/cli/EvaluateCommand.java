@@ -27,8 +27,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code evaluate}: replays named scenarios through DistillWatch's default pipeline and the four
- * baselines, and prints recall, false-positive rates, flag latency and AUCs per cohort and
- * campaign.
+ * baselines (with {@code --ablation} also each default detector alone), and prints recall,
+ * false-positive rates, flag latency and AUCs per cohort and campaign, and each method's recall at
+ * DistillWatch's false-positive rates.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = "Replays simulated, labelled traffic through DistillWatch's default pipeline and the baselines"
@@ -54,13 +55,19 @@ public final class EvaluateCommand implements Callable<Integer> {
   Path prompts;
 
   @Option(names = "--methods", split = ",", paramLabel = "NAME",
-      description = "Only these methods: distillwatch, volume-cap, prada, seat, blacklight (default: all).")
+      description = "Only these methods: distillwatch, volume-cap, prada, seat, blacklight, and with --ablation"
+          + " alone:NAME for a default detector NAME (default: all).")
   Set<String> methods;
 
   @Option(names = "--volume-cap", paramLabel = "N",
       description = "The volume-cap baseline's requests per account-day (default: calibrated per scenario on a"
           + " separate benign-only run at the 99.9th percentile).")
   Integer volumeCap;
+
+  @Option(names = "--ablation",
+      description = "Also runs each default detector alone (methods alone:NAME) and prints the ablation table"
+          + " (recall per scenario, worst FPRs, mean ROC-AUC) instead of the per-scenario summary.")
+  boolean ablation;
 
   @Option(names = "--detail", description = "Prints every cohort and campaign per method, not just the summary.")
   boolean detail;
@@ -125,7 +132,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   private List<Method> selected(int cap) {
     List<Method> selected = new ArrayList<>();
-    for (Method m : Methods.standard(cap)) {
+    for (Method m : ablation && Methods.distillWatchAvailable() ? Methods.ablation(cap) : Methods.standard(cap)) {
       if (methods == null || methods.contains(m.name())) {
         selected.add(m);
       }
@@ -134,7 +141,13 @@ public final class EvaluateCommand implements Callable<Integer> {
   }
 
   private void finish(List<Report> reports) throws IOException {
-    System.out.println(ReportTables.suite(reports));
+    System.out.println(ablation ? ReportTables.ablation(reports) : ReportTables.suite(reports));
+    String matched = ReportTables.matched(reports);
+    if (!matched.isEmpty()) {
+      System.out.println("Campaign recall of each method re-thresholded to DistillWatch's benign and hard-negative"
+          + " FPR (docs/evaluation.md):\n");
+      System.out.println(matched);
+    }
     if (json != null) {
       try (OutputStream out = Files.newOutputStream(json)) {
         ReportTables.json(reports, out);

@@ -78,7 +78,9 @@ public final class BlacklightBaseline implements Detector {
       if (count[0] == 0) {
         return Signal.none(NAME);
       }
-      return Signal.of(NAME, Math.min(1.0, 0.8 * count[0] / MATCHES),
+      // from the flag on the score keeps rising with the count, never saturating (see MatchedFpr)
+      double score = count[0] < MATCHES ? 0.8 * count[0] / MATCHES : Math.max(0.8, 1 - 0.2 * MATCHES / count[0]);
+      return Signal.of(NAME, score,
           String.format(Locale.ROOT, "%d queries matched stored fingerprints, flag at %d", count[0], MATCHES));
     }
   }

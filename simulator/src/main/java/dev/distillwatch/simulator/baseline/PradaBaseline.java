@@ -93,7 +93,8 @@ public final class PradaBaseline implements Detector {
         return Signal.none(NAME);
       }
       double w = ShapiroWilk.w(s.d, s.dSize);
-      double score = Math.min(1.0, Math.max(0.0, 0.8 * (1 - w) / (1 - delta)));
+      // below delta the score keeps falling with W to 1 at W = 0, never saturating (see MatchedFpr)
+      double score = delta > 0 && w <= delta ? 0.8 + 0.2 * (delta - w) / delta : Math.max(0.0, 0.8 * (1 - w) / (1 - delta));
       return Signal.of(NAME, score, String.format(Locale.ROOT, "Shapiro-Wilk W=%.3f over %d distances, delta %.2f",
           w, s.dSize, delta));
     }

@@ -65,7 +65,9 @@ public final class SeatBaseline implements Detector {
       if (s.pairs == 0) {
         return Signal.none(NAME);
       }
-      return Signal.of(NAME, Math.min(1.0, 0.8 * s.pairs / PAIRS),
+      // from the flag on the score keeps rising with the count, never saturating (see MatchedFpr)
+      double score = s.pairs < PAIRS ? 0.8 * s.pairs / PAIRS : Math.max(0.8, 1 - 0.2 * PAIRS / s.pairs);
+      return Signal.of(NAME, score,
           String.format(Locale.ROOT, "%d similar query pairs, flag at %d", s.pairs, PAIRS));
     }
   }

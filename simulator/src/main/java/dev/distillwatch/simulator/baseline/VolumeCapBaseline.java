@@ -100,8 +100,9 @@ public final class VolumeCapBaseline implements Detector {
       s[1] = 0;
     }
     long count = ++s[1];
-    double score = count <= cap ? 0.8 * count / (cap + 1.0)
-        : 0.8 + 0.2 * Math.min(1.0, (double) (count - cap) / cap);
+    // above the cap the score keeps rising with the count, never saturating, so that the harness can
+    // re-threshold it at a stricter cap (MatchedFpr)
+    double score = count <= cap ? 0.8 * count / (cap + 1.0) : 0.8 + 0.2 * (1 - (double) cap / count);
     return Signal.of(NAME, score, String.format(Locale.ROOT, "%d requests today, cap %d", count, cap));
   }
 }

@@ -128,20 +128,40 @@ public final class Evaluation {
     });
     heap.sample();
     double seconds = (System.nanoTime() - started) / 1e9;
+    long[] referenceFlagged = referenceFlagged(methods, accounts);
     List<MethodResult> results = new ArrayList<>();
     for (int i = 0; i < m; i++) {
       long failures = pipelines[i].stats().failures().values().stream().mapToLong(Long::longValue).sum();
-      results.add(result(methods.get(i).name(), i, accounts, groups, exchanges[0], nanos[i], failures));
+      results.add(result(methods.get(i).name(), i, accounts, groups, exchanges[0], nanos[i], failures, referenceFlagged));
     }
     return new Report(scenario, exchanges[0], accounts.size(), seconds, exchanges[0] / Math.max(seconds, 1e-9),
         heap.peakUsed, heap.peakLive(), results);
   }
 
+  /**
+   * Accounts flagged per {@link Label.Kind} by the method named {@link Methods#DISTILLWATCH}, the
+   * reference of {@link MatchedFpr}; null when it is not among {@code methods}.
+   */
+  private static long[] referenceFlagged(List<Method> methods, Map<String, AccountRecord> accounts) {
+    int ref = methods.stream().map(Method::name).toList().indexOf(Methods.DISTILLWATCH);
+    if (ref < 0) {
+      return null;
+    }
+    long[] flagged = new long[Label.Kind.values().length];
+    for (AccountRecord a : accounts.values()) {
+      if (a.firstFlag[ref] > 0) {
+        flagged[a.label.kind().ordinal()]++;
+      }
+    }
+    return flagged;
+  }
+
   private static MethodResult result(String name, int i, Map<String, AccountRecord> accounts,
-      Map<String, GroupRecord> groups, long exchanges, long nanos, long failures) {
+      Map<String, GroupRecord> groups, long exchanges, long nanos, long failures, long[] referenceFlagged) {
     int n = accounts.size();
     double[] scores = new double[n];
     boolean[] positive = new boolean[n];
+    Label[] labels = new Label[n];
     long[] kindAccounts = new long[Label.Kind.values().length];
     long[] kindFlagged = new long[Label.Kind.values().length];
     Map<String, List<AccountRecord>> byGroup = new TreeMap<>();
@@ -154,6 +174,7 @@ public final class Evaluation {
       }
       scores[k] = a.maxScore[i];
       positive[k] = a.label.isCampaign();
+      labels[k] = a.label;
       k++;
       kindAccounts[a.label.kind().ordinal()]++;
       if (a.firstFlag[i] > 0) {
@@ -186,7 +207,8 @@ public final class Evaluation {
     return new MethodResult(name, share(kindFlagged[b], kindAccounts[b]), share(kindFlagged[h], kindAccounts[h]),
         share(kindFlagged[c], kindAccounts[c]), Metrics.rocAuc(scores, positive), Metrics.averagePrecision(scores, positive),
         Metrics.quantile(campaignBefore, campaignFlagged, 0.5), Metrics.quantile(campaignBefore, campaignFlagged, 0.95),
-        exchanges / Math.max(nanos / 1e9, 1e-9), failures, cohorts);
+        exchanges / Math.max(nanos / 1e9, 1e-9), failures, cohorts, referenceFlagged == null ? null
+            : MatchedFpr.select(scores, labels, referenceFlagged[b], referenceFlagged[h]));
   }
 
   private static double share(long part, long whole) {

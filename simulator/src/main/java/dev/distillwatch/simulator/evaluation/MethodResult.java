@@ -18,7 +18,10 @@ import java.util.List;
  * @param exchangesPerSecond exchanges per second of this method's {@code inspect} alone
  * @param failures detector failures the pipeline isolated
  * @param cohorts per cohort and campaign, in name order
+ * @param atReferenceFpr this method re-thresholded to flag no more benign and hard-negative
+ *     accounts than DistillWatch's default pipeline did in the same run ({@link MatchedFpr});
+ *     null when that pipeline was not run
  */
 public record MethodResult(String method, double benignFpr, double hardNegativeFpr, double recall, double rocAuc,
     double prAuc, double campaignMedianRequestsBeforeFlag, double campaignP95RequestsBeforeFlag,
-    double exchangesPerSecond, long failures, List<CohortResult> cohorts) {}
+    double exchangesPerSecond, long failures, List<CohortResult> cohorts, OperatingPoint atReferenceFpr) {}

@@ -15,8 +15,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** The methods the evaluation compares: DistillWatch's default pipeline and the four baselines. */
+/**
+ * The methods the evaluation compares: DistillWatch's default pipeline, each of its detectors
+ * alone (the ablation), and the four baselines.
+ */
 public final class Methods {
+  /** The name of DistillWatch's default pipeline, the reference of {@link MatchedFpr}. */
+  public static final String DISTILLWATCH = "distillwatch";
+  /** The prefix of a default detector run alone, e.g. {@code "alone:volume"}. */
+  public static final String ALONE = "alone:";
   /** The seed the baselines hash with; any value, fixed so runs repeat. */
   public static final long BASELINE_SEED = 0x5EA7_B1AC_C11L;
   /** How many accounts each baseline tracks at most. */
@@ -38,7 +45,35 @@ public final class Methods {
 
   /** DistillWatch as a host gets it: {@code DistillWatch.builder().defaults().build()}. */
   public static Method distillWatch() {
-    return new Method("distillwatch", () -> DistillWatch.builder().defaults().build());
+    return new Method(DISTILLWATCH, () -> DistillWatch.builder().defaults().build());
+  }
+
+  /** The names of the default suite's detectors, in the suite's order. */
+  public static List<String> defaultDetectorNames() {
+    return DistillWatch.builder().defaults().maximumAccounts(1).build().detectorNames();
+  }
+
+  /**
+   * One default detector alone, as {@link OneDetectorSuite} builds it: the suite's settings,
+   * weight and thresholds, no other detector; named {@code "alone:" + detector}.
+   */
+  public static Method alone(String detector) {
+    return new Method(ALONE + detector,
+        () -> DistillWatch.builder().suite(new OneDetectorSuite(DetectorSuite.recommended(), detector)).build());
+  }
+
+  /**
+   * The ablation: every default detector alone (found in the suite, so new ones appear without
+   * change here), the whole default pipeline, and the four baselines.
+   */
+  public static List<Method> ablation(int volumeCap) {
+    List<Method> out = new ArrayList<>();
+    for (String detector : defaultDetectorNames()) {
+      out.add(alone(detector));
+    }
+    out.add(distillWatch());
+    out.addAll(baselines(volumeCap));
+    return out;
   }
 
   /** A method running one detector alone, with the default thresholds. */

@@ -59,6 +59,26 @@ class BaselinesTest {
   }
 
   @Test
+  void scoresKeepRisingPastTheFlagSoAStricterRuleIsAHigherThreshold() {
+    VolumeCapBaseline v = new VolumeCapBaseline(3, 100);
+    double previous = 0;
+    for (int i = 0; i < 40; i++) { // 40 requests in one day, far past twice the cap
+      double score = v.inspect(ex("a", 10 + i, "x")).score();
+      assertThat(score).isGreaterThan(previous).isLessThan(1.0);
+      previous = score;
+    }
+    SeatBaseline seat = new SeatBaseline(1, 100);
+    String template = "Translate this sentence into French and explain the grammar of every word: ";
+    double[] scores = new double[14];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = seat.inspect(ex("repeater", i, template + WORDS[i])).score();
+    }
+    // 8 near-duplicates give 28 pairs (flagged), 14 give 91: far past 40, where it used to saturate
+    assertThat(scores[7]).isGreaterThanOrEqualTo(0.8);
+    assertThat(scores[13]).isGreaterThan(scores[7]).isLessThan(1.0);
+  }
+
+  @Test
   void volumeCapCalibratesOnBenignAccountDays() {
     List<LabelledExchange> log = new ArrayList<>();
     Label benign = new Label(Label.Kind.BENIGN, "benign");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.distillwatch.core.Detector;
+import dev.distillwatch.core.DistillWatch;
 import dev.distillwatch.core.Exchange;
 import dev.distillwatch.core.Signal;
 import dev.distillwatch.simulator.Label;
@@ -65,6 +66,26 @@ class EvaluationTest {
 
   private static CohortResult cohort(MethodResult m, String group) {
     return m.cohorts().stream().filter(c -> c.group().equals(group)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void reThresholdsEveryMethodToTheDefaultPipelinesFalsePositives() {
+    // "distillwatch" flags b2 (1 benign), h1 (1 hard negative), c1 and c2 (recall 2/3)
+    Report r = Evaluation.run("hand-made", log().iterator(), List.of(
+        new Method(Methods.DISTILLWATCH, () -> DistillWatch.builder()
+            .detector(new Scripted(SCRIPT)).build()),
+        Methods.of("copy", () -> new Scripted(SCRIPT))));
+    // allowed 1 benign and 1 hard: 0.99 c1, 0.9 b2, 0.85 h1, 0.81 c2, 0.6 c3 fit; 0.2 b1 would be a second benign
+    OperatingPoint p = r.methods().get(1).atReferenceFpr();
+    assertThat(p.threshold()).isEqualTo(0.6);
+    assertThat(p.stoppedBy()).isEqualTo("benign");
+    assertThat(p.recall()).isEqualTo(1.0);
+    assertThat(p.benignFpr()).isEqualTo(0.5);
+    assertThat(p.hardNegativeFpr()).isEqualTo(1.0);
+    assertThat(r.methods().get(0).atReferenceFpr()).isEqualTo(p);
+    // without the default pipeline there is no reference
+    Report alone = Evaluation.run("hand-made", log().iterator(), List.of(Methods.of("copy", () -> new Scripted(SCRIPT))));
+    assertThat(alone.methods().get(0).atReferenceFpr()).isNull();
   }
 
   @Test

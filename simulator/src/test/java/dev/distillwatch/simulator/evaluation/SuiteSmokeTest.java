@@ -75,7 +75,8 @@ class SuiteSmokeTest {
     Report b = Evaluation.run(s, PROMPTS, methods);
     assertThat(b.methods()).isEqualTo(a.methods().stream()
         .map(m -> new MethodResult(m.method(), m.benignFpr(), m.hardNegativeFpr(), m.recall(), m.rocAuc(), m.prAuc(),
-            m.campaignMedianRequestsBeforeFlag(), m.campaignP95RequestsBeforeFlag(), b.methods().get(a.methods().indexOf(m)).exchangesPerSecond(), m.failures(), m.cohorts()))
+            m.campaignMedianRequestsBeforeFlag(), m.campaignP95RequestsBeforeFlag(), b.methods().get(a.methods().indexOf(m)).exchangesPerSecond(), m.failures(), m.cohorts(),
+            m.atReferenceFpr()))
         .toList());
   }
 }
