@@ -16,7 +16,11 @@ package dev.distillwatch.simulator.evaluation;
  *     was first flagged (1 if never)
  * @param servedUnflagged the share of the group's requests each account sent before it was itself
  *     flagged: what per-account blocking would have let through
+ * @param linked accounts whose last verdict carried a campaign id
+ * @param campaigns distinct campaign ids among the linked accounts' last verdicts
+ * @param largestCampaignShare the share of the group's accounts in its most common campaign id (0
+ *     if none was linked): near 1 when a campaign is found whole, near 0 for unrelated users
  */
 public record CohortResult(String group, String kind, long accounts, long requests, long flagged, double flaggedShare,
     double medianRequestsBeforeFlag, double p95RequestsBeforeFlag, double servedBeforeFirstFlag,
-    double servedUnflagged) {}
+    double servedUnflagged, long linked, long campaigns, double largestCampaignShare) {}

@@ -39,11 +39,13 @@ public final class Evaluation {
     int requests;
     final double[] maxScore;
     final int[] firstFlag; // 1-based index of the flagging request; 0 if never
+    final String[] campaign; // the campaign id of the last verdict, or null
 
     AccountRecord(Label label, int methods) {
       this.label = label;
       this.maxScore = new double[methods];
       this.firstFlag = new int[methods];
+      this.campaign = new String[methods];
     }
   }
 
@@ -110,6 +112,7 @@ public final class Evaluation {
         if (v.score() > a.maxScore[i]) {
           a.maxScore[i] = v.score();
         }
+        a.campaign[i] = v.campaign().orElse(null);
         boolean flag = v.level().atLeast(Level.FLAG);
         if (flag && a.firstFlag[i] == 0) {
           a.firstFlag[i] = a.requests;
@@ -188,7 +191,11 @@ public final class Evaluation {
       long[] before = new long[members.size()];
       int flagged = 0;
       long unflagged = 0;
+      Map<String, Integer> campaignSizes = new HashMap<>();
       for (AccountRecord a : members) {
+        if (a.campaign[i] != null) {
+          campaignSizes.merge(a.campaign[i], 1, Integer::sum);
+        }
         if (a.firstFlag[i] > 0) {
           before[flagged++] = a.firstFlag[i] - 1;
           unflagged += a.firstFlag[i] - 1;
@@ -199,7 +206,10 @@ public final class Evaluation {
       GroupRecord g = ge.getValue();
       cohorts.add(new CohortResult(ge.getKey(), g.kind.wireName(), members.size(), g.requests, flagged,
           share(flagged, members.size()), Metrics.quantile(before, flagged, 0.5), Metrics.quantile(before, flagged, 0.95),
-          share(g.servedBeforeFirstFlag[i], g.requests), share(unflagged, g.requests)));
+          share(g.servedBeforeFirstFlag[i], g.requests), share(unflagged, g.requests),
+          campaignSizes.values().stream().mapToLong(Integer::longValue).sum(), campaignSizes.size(),
+          members.isEmpty() ? 0 : campaignSizes.values().stream().mapToInt(Integer::intValue).max().orElse(0)
+              / (double) members.size()));
     }
     int b = Label.Kind.BENIGN.ordinal();
     int h = Label.Kind.HARD.ordinal();

@@ -30,16 +30,18 @@ public final class ReportTables {
           pct(m.benignFpr()), pct(m.hardNegativeFpr()), num(m.rocAuc()), num(m.prAuc()), m.exchangesPerSecond()));
     }
     sb.append("\n| cohort | kind | method | accounts | requests | flagged | median / p95 own requests before flag"
-        + " | served before first flag | served unflagged |\n");
-    sb.append("|---|---|---|---:|---:|---:|---:|---:|---:|\n");
+        + " | served before first flag | served unflagged | linked to a campaign (campaigns; largest) |\n");
+    sb.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
     if (!r.methods().isEmpty()) {
       int cohorts = r.methods().get(0).cohorts().size();
       for (int c = 0; c < cohorts; c++) {
         for (MethodResult m : r.methods()) {
           CohortResult g = m.cohorts().get(c);
-          sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %,d | %,d | %s | %s / %s | %s | %s |%n", g.group(),
+          sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %,d | %,d | %s | %s / %s | %s | %s | %s |%n", g.group(),
               g.kind(), m.method(), g.accounts(), g.requests(), pct(g.flaggedShare()), whole(g.medianRequestsBeforeFlag()),
-              whole(g.p95RequestsBeforeFlag()), pct(g.servedBeforeFirstFlag()), pct(g.servedUnflagged())));
+              whole(g.p95RequestsBeforeFlag()), pct(g.servedBeforeFirstFlag()), pct(g.servedUnflagged()),
+              g.linked() == 0 ? "-" : String.format(Locale.ROOT, "%,d (%,d; %s)", g.linked(), g.campaigns(),
+                  pct(g.largestCampaignShare()))));
         }
       }
     }

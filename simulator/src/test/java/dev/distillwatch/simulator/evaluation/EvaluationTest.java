@@ -127,6 +127,44 @@ class EvaluationTest {
     assertThat(hard.servedBeforeFirstFlag()).isCloseTo(0.5, within(1e-12));
   }
 
+  /** Attributes c1 and c2 to one campaign, c3 to another, and h1 to a third, from its first request on. */
+  private static final class Linking implements Detector {
+    @Override
+    public String name() {
+      return "linking";
+    }
+
+    @Override
+    public Signal inspect(Exchange e) {
+      String id = switch (e.account()) {
+        case "c1", "c2" -> "cmp-a";
+        case "c3" -> "cmp-b";
+        case "h1" -> "cmp-h";
+        default -> null;
+      };
+      Signal s = Signal.of("linking", 0.1, "linked");
+      return id == null ? s : s.withCampaign(id);
+    }
+  }
+
+  @Test
+  void countsTheCampaignsEachCohortWasLinkedTo() {
+    Report r = Evaluation.run("hand-made", log().iterator(), List.of(Methods.of("linking", Linking::new)));
+    MethodResult m = r.methods().get(0);
+    CohortResult camp = cohort(m, "camp");
+    assertThat(camp.linked()).isEqualTo(3);
+    assertThat(camp.campaigns()).isEqualTo(2);
+    assertThat(camp.largestCampaignShare()).isCloseTo(2.0 / 3, within(1e-12));
+    CohortResult hard = cohort(m, "classroom");
+    assertThat(hard.linked()).isEqualTo(1);
+    assertThat(hard.largestCampaignShare()).isEqualTo(1.0);
+    CohortResult benign = cohort(m, "benign");
+    assertThat(benign.linked()).isZero();
+    assertThat(benign.campaigns()).isZero();
+    assertThat(benign.largestCampaignShare()).isZero();
+    assertThat(ReportTables.detail(r)).contains("| 3 (2; 66.7%) |");
+  }
+
   @Test
   void runsSeveralMethodsIndependentlyOnTheSameTraffic() {
     Map<String, double[]> silent = new HashMap<>();

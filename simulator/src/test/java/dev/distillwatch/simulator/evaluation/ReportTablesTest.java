@@ -10,7 +10,7 @@ class ReportTablesTest {
 
   private static CohortResult cohort(String group, String kind, long accounts, long flagged) {
     return new CohortResult(group, kind, accounts, 10 * accounts, flagged, (double) flagged / accounts, Double.NaN,
-        Double.NaN, 1, 1);
+        Double.NaN, 1, 1, 0, 0, 0);
   }
 
   private static MethodResult method(String name, double recall, double benign, double auc, OperatingPoint matched,
