@@ -6,7 +6,11 @@ import dev.distillwatch.core.Exchange;
 import dev.distillwatch.core.Settings;
 import dev.distillwatch.detectors.RecommendedSuite;
 import dev.distillwatch.detectors.template.TemplateFeatures;
+import dev.distillwatch.detectors.text.PhraseCatalog;
 import dev.distillwatch.detectors.text.PhraseScan;
+import dev.distillwatch.sketches.signature.OnePermutationMinHash;
+import dev.distillwatch.sketches.text.PromptShingler;
+import dev.distillwatch.sketches.text.ShingleBuffer;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -49,6 +53,19 @@ public final class PipelineCpuTime {
       return h;
     });
     run("withTimestamp", fresh);
+    PromptShingler shingler = PromptShingler.builder(settings.seed()).build();
+    ShingleBuffer buffer = new ShingleBuffer();
+    int[] counts = new int[64];
+    run("shingle alone", () -> {
+      shingler.shingle(texts[next[0]++ & (PROMPTS - 1)], buffer);
+      return buffer;
+    });
+    run("shingle + phrases", () -> {
+      shingler.shingle(texts[next[0]++ & (PROMPTS - 1)], buffer, PhraseCatalog.defaults().matcher(), counts, 0);
+      return buffer;
+    });
+    OnePermutationMinHash minHash = OnePermutationMinHash.create(128, settings.seed());
+    run("signature", () -> minHash.compute(buffer.skeleton(), buffer.skeletonSize()));
     run("templateFeatures", () -> fresh.get().derived(TemplateFeatures.derivation(settings.seed())));
     run("phraseScan", () -> fresh.get().derived(PhraseScan.DERIVATION));
     List<Detector> suite = new RecommendedSuite().create(settings);

@@ -339,16 +339,17 @@ public final class PromptShingler {
               char[] word = out.word;
               int length = out.wordLength;
               boolean fresh = length == 0;
-              long lo = 0;
-              long hi = 0;
+              // The automaton's arrays in locals: its state chain stays in registers here.
+              final short[] classes = aClass;
+              final int[] table = aTable;
+              final int dense = aDense;
               while (true) {
-                state = step(state, c);
-                char folded = ASCII_FOLD[c];
-                if (length < 4) {
-                  lo |= (long) folded << (16 * length);
-                } else if (length < 8) {
-                  hi |= (long) folded << (16 * (length - 4));
+                int k = classes[c];
+                state = k < dense ? table[state + k] : automaton.stepSparse(state, k);
+                if (table[state] != 0) {
+                  hit(table[state]);
                 }
+                char folded = ASCII_FOLD[c];
                 if (length == word.length) {
                   out.wordLength = length;
                   out.appendWordChar(folded);
@@ -371,7 +372,7 @@ public final class PromptShingler {
               // finish it here (same hash as flushWord) instead of going through the general path.
               if (fresh && length <= 8 && rendered == null
                   && (i == n || (c < 128 && (ASCII_CLASS[c] == SPACE || ASCII_CLASS[c] == NEWLINE)))) {
-                long hash = hasher.hashLongLongLongToLong(length, lo, hi);
+                long hash = hashShortWord(word, length);
                 out.addToken(hash, TokenKind.WORD.code());
                 out.addContent(hash);
                 out.wordLength = 0;
@@ -408,12 +409,19 @@ public final class PromptShingler {
     private int step(int row, char c) {
       int k = aClass[c];
       int next = k < aDense ? aTable[row + k] : automaton.stepSparse(row, k);
-      int m = aTable[next];
-      while (m != 0) {
-        counts[base + Integer.numberOfTrailingZeros(m)]++;
-        m &= m - 1;
+      if (aTable[next] != 0) {
+        hit(aTable[next]);
       }
       return next;
+    }
+
+    /** Counts the categories of a hit mask (rare: off the hot loop). */
+    private void hit(int mask) {
+      int m = mask;
+      do {
+        counts[base + Integer.numberOfTrailingZeros(m)]++;
+        m &= m - 1;
+      } while (m != 0);
     }
 
     /** Normalises the run {@code [from, to)} of non-ASCII chars; returns {@code to}. */
@@ -674,20 +682,25 @@ public final class PromptShingler {
      * {@code hashCharsToLong}. Either way the seed keys the result.
      */
     private long hashWord(int length) {
-      char[] w = out.word;
       if (length <= 8) {
-        long lo = 0;
-        long hi = 0;
-        for (int k = 0; k < length; k++) {
-          if (k < 4) {
-            lo |= (long) w[k] << (16 * k);
-          } else {
-            hi |= (long) w[k] << (16 * (k - 4));
-          }
-        }
-        return hasher.hashLongLongLongToLong(length, lo, hi);
+        return hashShortWord(out.word, length);
       }
       return hasher.hashCharsToLong(out.wordView);
+    }
+
+    /**
+     * The keyed hash of a word of 1 to 8 chars, packed 16 bits a char into two longs without a
+     * branch per char: the first 8 slots of {@code w} are read whole (the word buffer always has
+     * them) and the chars past the word's end masked off.
+     */
+    private long hashShortWord(char[] w, int length) {
+      long lo = w[0] | (long) w[1] << 16 | (long) w[2] << 32 | (long) w[3] << 48;
+      long hi = w[4] | (long) w[5] << 16 | (long) w[6] << 32 | (long) w[7] << 48;
+      int inLo = Math.min(length, 4); // 1..4
+      int inHi = length - inLo; // 0..4
+      lo &= -1L >>> (64 - 16 * inLo);
+      hi &= inHi == 0 ? 0L : -1L >>> (64 - 16 * inHi);
+      return hasher.hashLongLongLongToLong(length, lo, hi);
     }
 
     private void addToken(TokenKind kind) {
