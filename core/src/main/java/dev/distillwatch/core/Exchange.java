@@ -171,6 +171,7 @@ public final class Exchange {
       }
     }
     T value = derivation.derive(this);
+    d = derived; // re-read: a derivation may itself derive (and add) another one
     Object[] grown = java.util.Arrays.copyOf(d, d.length + 2);
     grown[d.length] = derivation;
     grown[d.length + 1] = value;

@@ -42,6 +42,20 @@ class ExchangeTest {
   }
 
   @Test
+  void aDerivationThatDerivesAnotherKeepsBothResults() {
+    AtomicInteger inner = new AtomicInteger();
+    Derivation<Integer> length = ex -> {
+      inner.incrementAndGet();
+      return ex.lastUserText().length();
+    };
+    Derivation<Integer> doubled = ex -> 2 * ex.derived(length);
+    Exchange e = Exchange.builder().account("a").prompt("hello").build();
+    assertThat(e.derived(doubled)).isEqualTo(10);
+    assertThat(e.derived(length)).isEqualTo(5);
+    assertThat(inner).hasValue(1);
+  }
+
+  @Test
   void derivedResultsAreComputedOncePerExchange() {
     AtomicInteger computed = new AtomicInteger();
     Derivation<Integer> length = ex -> {

@@ -1,8 +1,6 @@
 package dev.distillwatch.benchmarks.detectors;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.Locale;
+import dev.distillwatch.benchmarks.CpuTime;
 import java.util.function.Supplier;
 
 /**
@@ -15,8 +13,6 @@ import java.util.function.Supplier;
  * </pre>
  */
 public final class PhrasePipelineCpuTime {
-  private static volatile Object sink;
-
   private PhrasePipelineCpuTime() {}
 
   public static void main(String[] args) throws Exception {
@@ -27,27 +23,14 @@ public final class PhrasePipelineCpuTime {
     }
     b.accounts = args.length > 2 ? Integer.parseInt(args[2]) : 256;
     b.setUp();
-    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    run(mx, "barePass", () -> b.barePass());
-    run(mx, "buildExchange", b::buildExchange);
-    run(mx, "phraseScan", b::phraseScan);
-    run(mx, "phraseDetectors", b::phraseDetectors);
-    run(mx, "defaultPipeline", b::defaultPipeline);
+    run("barePass", () -> b.barePass());
+    run("buildExchange", b::buildExchange);
+    run("phraseScan", b::phraseScan);
+    run("phraseDetectors", b::phraseDetectors);
+    run("defaultPipeline", b::defaultPipeline);
   }
 
-  private static void run(ThreadMXBean mx, String name, Supplier<?> body) {
-    int ops = 200_000;
-    for (int i = 0; i < ops; i++) { // warm-up
-      sink = body.get();
-    }
-    double best = Double.MAX_VALUE;
-    for (int round = 0; round < 5; round++) {
-      long c0 = mx.getCurrentThreadCpuTime();
-      for (int i = 0; i < ops; i++) {
-        sink = body.get();
-      }
-      best = Math.min(best, (mx.getCurrentThreadCpuTime() - c0) / (double) ops);
-    }
-    System.out.println(String.format(Locale.ROOT, "%-16s %8.0f ns/op (thread CPU time, best of 5 x %d)", name, best, ops));
+  private static void run(String name, Supplier<?> body) {
+    CpuTime.print(name, 200_000, body);
   }
 }

@@ -38,6 +38,12 @@ public final class PhraseCatalog {
   private final PhraseMatcher matcher;
   private final Map<PhraseClass, List<String>> phrases;
   private final Derivation<PhraseScan> derivation;
+  /** The shared pass this catalogue's scan comes from (see {@link #pair}), null, or CONFLICT. */
+  private volatile Derivation<TextPass> shared;
+
+  private static final Derivation<TextPass> CONFLICT = e -> {
+    throw new IllegalStateException("never derived");
+  };
 
   private PhraseCatalog(Map<PhraseClass, List<String>> phrases) {
     this.phrases = phrases;
@@ -45,7 +51,25 @@ public final class PhraseCatalog {
     phrases.forEach((cls, list) -> list.forEach(p -> b.add(p, cls.category())));
     this.matcher = b.build();
     PhraseMatcher m = matcher;
-    this.derivation = e -> PhraseScan.scan(e, m);
+    this.derivation = e -> {
+      Derivation<TextPass> pass = shared;
+      return pass != null && pass != CONFLICT ? e.derived(pass).phrases() : PhraseScan.scan(e, m);
+    };
+  }
+
+  /**
+   * Pairs this catalogue with the shared pass of one shingling seed, so that {@link #derivation()}
+   * reads its scan from that pass; a second, different pass (another seed) undoes the pairing, and
+   * the catalogue scans alone again.
+   */
+  void pair(Derivation<TextPass> pass) {
+    synchronized (this) {
+      if (shared == null) {
+        shared = pass;
+      } else if (shared != pass) {
+        shared = CONFLICT;
+      }
+    }
   }
 
   /** The default catalogue. */

@@ -1,6 +1,6 @@
 package dev.distillwatch.detectors.text;
 
-import java.util.ArrayDeque;
+import dev.distillwatch.sketches.text.CharAutomaton;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +35,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe once built.
  */
-public final class PhraseMatcher {
+public final class PhraseMatcher implements CharAutomaton {
   /** Table columns: the category mask, then the input classes. */
   private static final int MASK = 0;
   private static final int IGNORE = 1;
@@ -167,7 +167,7 @@ public final class PhraseMatcher {
       for (int k = 0; k < ch.length; k += 2) {
         int t = ch[k + 1];
         if (s != 0) {
-          int f = stepSparse(fail[s], ch[k]);
+          int f = gotoSparse(fail[s], ch[k]);
           fail[t] = f;
           dictLink[t] = phraseAt[f] >= 0 ? f : dictLink[f];
         }
@@ -228,7 +228,7 @@ public final class PhraseMatcher {
   }
 
   /** The goto-with-failure transition from state {@code s} on a phrase class, over the sparse edges. */
-  private int stepSparse(int s, int c) {
+  private int gotoSparse(int s, int c) {
     while (true) {
       for (int e = edgeStart[s], end = edgeStart[s + 1]; e < end; e++) {
         int ec = edgeClass[e];
@@ -248,7 +248,35 @@ public final class PhraseMatcher {
 
   /** The transition from the state at row offset {@code row} on a non-dense class: a row offset. */
   private int slow(int row, int c) {
-    return stepSparse(row / width, c) * width;
+    return gotoSparse(row / width, c) * width;
+  }
+
+  // The automaton in table form, for the shingler's shared pass (TextPass): the same table and
+  // steps as scan().
+
+  @Override
+  public short[] classes() {
+    return classOf;
+  }
+
+  @Override
+  public int denseClasses() {
+    return width;
+  }
+
+  @Override
+  public int[] table() {
+    return table;
+  }
+
+  @Override
+  public int start() {
+    return start;
+  }
+
+  @Override
+  public int stepSparse(int row, int inputClass) {
+    return slow(row, inputClass);
   }
 
   /**

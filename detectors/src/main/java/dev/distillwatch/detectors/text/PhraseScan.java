@@ -54,7 +54,25 @@ public final class PhraseScan {
 
   /** Scans an exchange with the given matcher, whose categories are {@link PhraseClass} ordinals. */
   public static PhraseScan scan(Exchange exchange, PhraseMatcher matcher) {
-    int[] counts = new int[ZONES * CLASSES];
+    return scan(exchange, matcher, newCounts(), -1);
+  }
+
+  /** Zeroed counts for {@link #scan(Exchange, PhraseMatcher, int[], int)}. */
+  static int[] newCounts() {
+    return new int[ZONES * CLASSES];
+  }
+
+  /** Where the {@link Zone#USER} counts start in the counts array. */
+  static int userBase() {
+    return Zone.USER.ordinal() * CLASSES;
+  }
+
+  /**
+   * Scans an exchange into {@code counts}; when {@code userChars} ≥ 0 the last user message (of
+   * that many chars) was already scanned into the {@link Zone#USER} counts by the shared {@link
+   * TextPass} and is skipped here.
+   */
+  static PhraseScan scan(Exchange exchange, PhraseMatcher matcher, int[] counts, int userChars) {
     long systemHash = 0;
     int chars = 0;
     String system = exchange.system();
@@ -81,6 +99,10 @@ public final class PhraseScan {
         systemHash = systemHash * 31 + h;
         chars += text.length();
       } else if (m.role() == Role.USER) {
+        if (i == lastUser && userChars >= 0) {
+          chars += userChars;
+          continue;
+        }
         Zone z = i == lastUser ? Zone.USER : Zone.EARLIER;
         matcher.scan(text, counts, z.ordinal() * CLASSES, false);
         chars += text.length();

@@ -68,6 +68,7 @@ public final class TemplateIndex {
   private final Long2IntOpenHashMap[] bandMaps;
   private final int[] candidates;
   private final long[] keys;
+  private final int[] found; // per band: the slot its key maps to, or -1
 
   private int size;
   private long nextId;
@@ -101,6 +102,7 @@ public final class TemplateIndex {
     }
     this.candidates = new int[bands];
     this.keys = new long[bands];
+    this.found = new int[bands];
     this.nextId = 1;
     this.rngState = b.seed;
   }
@@ -126,10 +128,15 @@ public final class TemplateIndex {
     int candidateCount = 0;
     int best = -1;
     int bestEqual = -1;
+    // All band look-ups first, then the verification: the look-ups are independent random memory
+    // accesses, and with nothing between them the CPU keeps several cache misses in flight.
     for (int band = 0; band < bands; band++) {
       long key = bandKey(signature, band);
       keys[band] = key;
-      int slot = bandMaps[band].get(key);
+      found[band] = bandMaps[band].get(key);
+    }
+    for (int band = 0; band < bands; band++) {
+      int slot = found[band];
       if (slot < 0 || contains(candidates, candidateCount, slot)) {
         continue;
       }

@@ -148,8 +148,29 @@ public final class PromptShingler {
    * hashes. Previous contents of {@code out} are discarded.
    */
   public void shingle(CharSequence prompt, ShingleBuffer out) {
+    shingle(prompt, out, null, null, 0);
+  }
+
+  /**
+   * As {@link #shingle(CharSequence, ShingleBuffer)}, and in the same loop over the prompt's
+   * chars steps {@code automaton} over them from its start state, adding one to {@code
+   * counts[base + category]} for every position where a pattern of that category ends: a shared
+   * pass that reads the text once for both (the automaton's table walk is a chain of dependent
+   * loads, which the CPU overlaps with the lexer's work when both run in one loop).
+   *
+   * @param automaton the automaton to run alongside, or null for none
+   * @param counts hit counts per category, written at {@code [base, base + 32)}; unused if
+   *     {@code automaton} is null
+   */
+  public void shingle(CharSequence prompt, ShingleBuffer out, CharAutomaton automaton, int[] counts,
+      int base) {
     out.reset();
-    new Lexer(out, null).run(prompt);
+    Lexer lexer = new Lexer(out, null);
+    if (automaton == null) {
+      lexer.run(prompt, NoAutomaton.INSTANCE, NoAutomaton.COUNTS, 0);
+    } else {
+      lexer.run(prompt, automaton, counts, base);
+    }
     buildSkeleton(out);
     addLines(out);
   }
@@ -161,7 +182,7 @@ public final class PromptShingler {
   public String skeletonText(CharSequence prompt) {
     ShingleBuffer buffer = new ShingleBuffer();
     List<String> rendered = new ArrayList<>();
-    new Lexer(buffer, rendered).run(prompt);
+    new Lexer(buffer, rendered).run(prompt, NoAutomaton.INSTANCE, NoAutomaton.COUNTS, 0);
     int n = rendered.size();
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < n; i++) {
@@ -258,6 +279,13 @@ public final class PromptShingler {
   private final class Lexer {
     private final ShingleBuffer out;
     private final List<String> rendered; // null on the hot path
+    // the automaton run alongside (see run)
+    private CharAutomaton automaton;
+    private short[] aClass;
+    private int[] aTable;
+    private int aDense;
+    private int[] counts;
+    private int base;
 
     private boolean wordHasLetter;
     private boolean wordHasDigit;
@@ -274,7 +302,18 @@ public final class PromptShingler {
       this.rendered = rendered;
     }
 
-    void run(CharSequence text) {
+    /**
+     * Lexes {@code text}, stepping {@code automaton} over every raw char exactly once as it goes
+     * (the state stays in a local, so the JIT keeps it in a register).
+     */
+    void run(CharSequence text, CharAutomaton automaton, int[] counts, int base) {
+      this.automaton = automaton;
+      this.aClass = automaton.classes();
+      this.aTable = automaton.table();
+      this.aDense = automaton.denseClasses();
+      this.counts = counts;
+      this.base = base;
+      int state = automaton.start();
       int n = text.length();
       // One bulk copy (an intrinsic for String) so the loop reads a char[] without per-char
       // String bounds and coder checks.
@@ -300,15 +339,17 @@ public final class PromptShingler {
               char[] word = out.word;
               int length = out.wordLength;
               boolean fresh = length == 0;
-              long lo = 0;
-              long hi = 0;
+              // The automaton's arrays in locals: its state chain stays in registers here.
+              final short[] classes = aClass;
+              final int[] table = aTable;
+              final int dense = aDense;
               while (true) {
-                char folded = ASCII_FOLD[c];
-                if (length < 4) {
-                  lo |= (long) folded << (16 * length);
-                } else if (length < 8) {
-                  hi |= (long) folded << (16 * (length - 4));
+                int k = classes[c];
+                state = k < dense ? table[state + k] : automaton.stepSparse(state, k);
+                if (table[state] != 0) {
+                  hit(table[state]);
                 }
+                char folded = ASCII_FOLD[c];
                 if (length == word.length) {
                   out.wordLength = length;
                   out.appendWordChar(folded);
@@ -331,35 +372,60 @@ public final class PromptShingler {
               // finish it here (same hash as flushWord) instead of going through the general path.
               if (fresh && length <= 8 && rendered == null
                   && (i == n || (c < 128 && (ASCII_CLASS[c] == SPACE || ASCII_CLASS[c] == NEWLINE)))) {
-                long hash = hasher.hashLongLongLongToLong(length, lo, hi);
+                long hash = hashShortWord(word, length);
                 out.addToken(hash, TokenKind.WORD.code());
                 out.addContent(hash);
                 out.wordLength = 0;
                 wordHasLetter = false;
                 if (i < n && ASCII_CLASS[c] == SPACE) {
+                  state = step(state, c);
                   i++;
                 }
               }
               continue;
             }
+            state = step(state, c);
             flushWord();
           } else {
+            state = step(state, c);
             feed(ASCII_FOLD[c], cls);
           }
           i++;
         } else {
-          i = feedNonAscii(prompt, n, i);
+          int to = i + 1;
+          while (to < n && prompt[to] >= 128) {
+            to++;
+          }
+          for (int k = i; k < to; k++) {
+            state = step(state, prompt[k]);
+          }
+          i = feedNonAscii(prompt, to, i);
         }
       }
       finish();
     }
 
-    /** Normalises the run of non-ASCII chars starting at {@code from}; returns where it ends. */
-    private int feedNonAscii(char[] prompt, int n, int from) {
-      int to = from + 1;
-      while (to < n && prompt[to] >= 128) {
-        to++;
+    /** One automaton transition on a raw char, counting the hits; returns the next row. */
+    private int step(int row, char c) {
+      int k = aClass[c];
+      int next = k < aDense ? aTable[row + k] : automaton.stepSparse(row, k);
+      if (aTable[next] != 0) {
+        hit(aTable[next]);
       }
+      return next;
+    }
+
+    /** Counts the categories of a hit mask (rare: off the hot loop). */
+    private void hit(int mask) {
+      int m = mask;
+      do {
+        counts[base + Integer.numberOfTrailingZeros(m)]++;
+        m &= m - 1;
+      } while (m != 0);
+    }
+
+    /** Normalises the run {@code [from, to)} of non-ASCII chars; returns {@code to}. */
+    private int feedNonAscii(char[] prompt, int to, int from) {
       int segmentStart = from;
       // A combining mark composes with the ASCII letter before it: take that letter back.
       if (from > 0
@@ -616,20 +682,25 @@ public final class PromptShingler {
      * {@code hashCharsToLong}. Either way the seed keys the result.
      */
     private long hashWord(int length) {
-      char[] w = out.word;
       if (length <= 8) {
-        long lo = 0;
-        long hi = 0;
-        for (int k = 0; k < length; k++) {
-          if (k < 4) {
-            lo |= (long) w[k] << (16 * k);
-          } else {
-            hi |= (long) w[k] << (16 * (k - 4));
-          }
-        }
-        return hasher.hashLongLongLongToLong(length, lo, hi);
+        return hashShortWord(out.word, length);
       }
       return hasher.hashCharsToLong(out.wordView);
+    }
+
+    /**
+     * The keyed hash of a word of 1 to 8 chars, packed 16 bits a char into two longs without a
+     * branch per char: the first 8 slots of {@code w} are read whole (the word buffer always has
+     * them) and the chars past the word's end masked off.
+     */
+    private long hashShortWord(char[] w, int length) {
+      long lo = w[0] | (long) w[1] << 16 | (long) w[2] << 32 | (long) w[3] << 48;
+      long hi = w[4] | (long) w[5] << 16 | (long) w[6] << 32 | (long) w[7] << 48;
+      int inLo = Math.min(length, 4); // 1..4
+      int inHi = length - inLo; // 0..4
+      lo &= -1L >>> (64 - 16 * inLo);
+      hi &= inHi == 0 ? 0L : -1L >>> (64 - 16 * inHi);
+      return hasher.hashLongLongLongToLong(length, lo, hi);
     }
 
     private void addToken(TokenKind kind) {
@@ -661,6 +732,39 @@ public final class PromptShingler {
           quote('`');
         }
       }
+    }
+  }
+
+  /** The automaton of {@link #shingle(CharSequence, ShingleBuffer)}: one state, never a hit. */
+  private static final class NoAutomaton implements CharAutomaton {
+    static final NoAutomaton INSTANCE = new NoAutomaton();
+    static final int[] COUNTS = new int[32];
+    private static final short[] CLASSES = new short[65536];
+    private static final int[] TABLE = {0};
+
+    @Override
+    public short[] classes() {
+      return CLASSES;
+    }
+
+    @Override
+    public int denseClasses() {
+      return 1;
+    }
+
+    @Override
+    public int[] table() {
+      return TABLE;
+    }
+
+    @Override
+    public int start() {
+      return 0;
+    }
+
+    @Override
+    public int stepSparse(int row, int inputClass) {
+      return 0;
     }
   }
 
