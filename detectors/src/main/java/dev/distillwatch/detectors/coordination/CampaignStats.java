@@ -5,8 +5,8 @@ import dev.distillwatch.sketches.datasketches.DistinctCountSketch;
 /**
  * What a campaign's members did, for its score: members, requests, requests through templates
  * the member pushes distinct tasks through, requests eliciting reasoning, a sample of capability
- * domains, distinct tasks (a DataSketches HLL), the families of links that built it, and when
- * members joined. Counters add under merges, the task sketch unions. Mutated under its own
+ * domains, distinct tasks (a DataSketches HLL), the spread of requests over members (sum and sum
+ * of squares of their counts), the families of links that built it, and when members joined. Counters add under merges, the task sketch unions. Mutated under its own
  * monitor; ~300 bytes plus the sketch (lgK 8).
  */
 final class CampaignStats {
@@ -17,6 +17,8 @@ final class CampaignStats {
   long classified;
   long capability;
   int families;
+  double countSum;
+  double countSquares;
   long firstJoin = Long.MAX_VALUE;
   long lastJoin = Long.MIN_VALUE;
   private DistinctCountSketch tasks = DistinctCountSketch.create(8);
@@ -26,12 +28,18 @@ final class CampaignStats {
     requests += account.requests;
     templated += account.templated;
     reasoning += account.reasoning;
+    countSum += account.requests;
+    countSquares += (double) account.requests * account.requests;
     firstJoin = Math.min(firstJoin, time);
     lastJoin = Math.max(lastJoin, time);
   }
 
-  synchronized void record(boolean isTemplated, boolean isReasoning, long taskHash, int domainSample) {
+  /** One member request; {@code memberRequests} is the member's request count, this one included. */
+  synchronized void record(long memberRequests, boolean isTemplated, boolean isReasoning, long taskHash,
+      int domainSample) {
     requests++;
+    countSum++;
+    countSquares += 2.0 * memberRequests - 1;
     if (isTemplated) {
       templated++;
     }
@@ -57,8 +65,12 @@ final class CampaignStats {
   void absorb(CampaignStats other) {
     Snapshot o = other.snapshot();
     DistinctCountSketch otherTasks;
+    double otherSum;
+    double otherSquares;
     synchronized (other) {
       otherTasks = other.tasks;
+      otherSum = other.countSum;
+      otherSquares = other.countSquares;
     }
     synchronized (this) {
       members += o.members;
@@ -67,6 +79,8 @@ final class CampaignStats {
       reasoning += o.reasoning;
       classified += o.classified;
       capability += o.capability;
+      countSum += otherSum;
+      countSquares += otherSquares;
       families |= o.families;
       firstJoin = Math.min(firstJoin, o.firstJoin);
       lastJoin = Math.max(lastJoin, o.lastJoin);
@@ -78,10 +92,20 @@ final class CampaignStats {
 
   synchronized Snapshot snapshot() {
     return new Snapshot(members, requests, templated, reasoning, classified, capability, families,
-        tasks.estimate(), firstJoin, lastJoin);
+        tasks.estimate(), dispersion(), firstJoin, lastJoin);
   }
 
   /** The stats at one moment, for scoring outside the monitor. */
   record Snapshot(long members, long requests, long templated, long reasoning, long classified,
-      long capability, int families, double tasks, long firstJoin, long lastJoin) {}
+      long capability, int families, double tasks, double dispersion, long firstJoin, long lastJoin) {}
+
+  /** The coefficient of variation of the members' request counts (0: all alike). */
+  private double dispersion() {
+    if (members < 2 || countSum <= 0) {
+      return 0;
+    }
+    double mean = countSum / members;
+    double variance = Math.max(0, countSquares / members - mean * mean);
+    return Math.sqrt(variance) / mean;
+  }
 }

@@ -133,7 +133,7 @@ public final class CoordinationConfig {
     private int keyCapacity = 524288;
     private long campaignCapacity = 65536;
     private int templateRows = 2;
-    private int templateBands = 3;
+    private int templateBands = 8;
     private double rareAccounts = 64;
     private double hubAccounts = 4096;
     private double familyThreshold = 0.5;

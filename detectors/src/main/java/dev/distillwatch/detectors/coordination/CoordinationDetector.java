@@ -64,9 +64,11 @@ public final class CoordinationDetector implements Detector {
   /** This detector's name in signals and settings. */
   public static final String NAME = "coordination";
 
-  private static final int TEMPLATES_PER_ACCOUNT = 4;
+  private static final int TEMPLATES_PER_ACCOUNT = 16;
   private static final int SEEN_KEYS = 24;
   private static final int CANDIDATES = 4;
+  /** Weight of a link through one template band: two bands of the skeleton must agree. */
+  private static final double TEMPLATE_SCALE = 0.5;
 
   private final CoordinationConfig config;
   private final long seed;
@@ -112,21 +114,29 @@ public final class CoordinationDetector implements Detector {
 
     long[] k = new long[LinkKeys.MAXIMUM + bands];
     LinkFamily[] fam = new LinkFamily[k.length];
-    int n = linkKeys.extract(exchange, k, fam);
+    double[] scale = new double[k.length];
+    int n = linkKeys.extract(exchange, k, fam, scale);
     for (int i = 0; i < n; i++) {
       k[i] = fam[i].tag(k[i]);
     }
+    int firstBand = n;
     for (int b = 0; b < bands; b++) {
       long key = TemplateBands.key(f, b, config.templateRows());
       if (key != 0) {
         k[n] = LinkFamily.CONTENT.tag(key);
+        scale[n] = TEMPLATE_SCALE;
         fam[n++] = LinkFamily.CONTENT;
       }
     }
     boolean templated;
     long requests;
     synchronized (a) {
-      double pushed = bands > 0 ? a.recordTemplate(k[n - bands], task) : 0;
+      // The template's bands: the request is templated when any band of its skeleton carries
+      // enough distinct tasks from this account.
+      double pushed = 0;
+      for (int i = firstBand; i < n; i++) {
+        pushed = Math.max(pushed, a.recordTemplate(k[i], task));
+      }
       templated = pushed >= config.minimumDistinctTasks();
       a.requests++;
       requests = a.requests;
@@ -147,7 +157,7 @@ public final class CoordinationDetector implements Detector {
       if (org != 0 && v.representativeOrg() == org) {
         continue;
       }
-      double w = weight(v.accounts());
+      double w = scale[i] * weight(v.accounts());
       if (w <= 0) {
         continue;
       }
@@ -195,7 +205,7 @@ public final class CoordinationDetector implements Detector {
         Domain d = exchange.derived(DomainClassifier.DERIVATION).domain();
         domain = isCapability(d) ? 1 : 0;
       }
-      node.stats.record(templated, reasoning, task == 0 ? 0 : KeyTable.mix(task), domain);
+      node.stats.record(requests, templated, reasoning, task == 0 ? 0 : KeyTable.mix(task), domain);
     }
     return score(root, node.stats.snapshot());
   }
@@ -210,14 +220,19 @@ public final class CoordinationDetector implements Detector {
         / Math.log(config.saturationRequests() / (double) config.minimumRequests()));
     double templatedShare = s.templated() / (double) s.requests();
     double reasoningShare = s.reasoning() / (double) s.requests();
-    double t = clamp((templatedShare - 0.2) / 0.4);
+    double capabilityShare = (s.capability() + 0.3 * 4) / (s.classified() + 4.0);
+    // The pattern of harvesting: tasks pushed through templates, reasoning elicited, or load
+    // spread evenly over the accounts (the point of a hydra; members of a benign group differ
+    // by orders of magnitude).
+    double t = clamp((templatedShare - 0.1) / 0.3);
     double r = clamp((reasoningShare - 0.1) / 0.4);
-    double behaviour = 1 - (1 - t) * (1 - r);
+    double e = clamp((1.0 - s.dispersion()) / 0.6);
+    double pattern = 1 - (1 - t) * (1 - r) * (1 - e);
+    double focus = clamp((capabilityShare - 0.5) / 0.35);
     double taskShare = Math.min(1.0, s.tasks() / s.requests());
     double novelty = clamp(taskShare / 0.4);
-    double capability = (s.capability() + 0.3 * 4) / (s.classified() + 4.0);
-    double score = config.maximumScore() * (0.4 + 0.6 * size) * (0.5 + 0.5 * volume) * behaviour * novelty
-        * (0.7 + 0.3 * capability);
+    double score = config.maximumScore() * (0.4 + 0.6 * size) * (0.5 + 0.5 * volume) * pattern * (0.5 + 0.5 * focus)
+        * novelty;
     if (!(score > 0)) {
       return Signal.none(NAME);
     }
@@ -229,10 +244,10 @@ public final class CoordinationDetector implements Detector {
     }
     double days = s.lastJoin() > s.firstJoin() ? (s.lastJoin() - s.firstJoin()) / 86_400_000.0 : 0;
     String evidence = String.format(Locale.ROOT,
-        "campaign %s: %d accounts linked by %s, joined over %.1f days; %d requests, %.0f%% through templates"
-            + " each pushing >= %d distinct tasks, %.0f%% eliciting reasoning, ~%.0f distinct tasks, %d of %d"
-            + " sampled in capability domains",
-        campaignId(root), s.members(), linked.length() == 0 ? "-" : linked, days, s.requests(),
+        "campaign %s: %d accounts linked by %s, joined over %.1f days; %d requests (spread CV %.2f),"
+            + " %.0f%% through templates each pushing >= %d distinct tasks, %.0f%% eliciting reasoning,"
+            + " ~%.0f distinct tasks, %d of %d sampled in capability domains",
+        campaignId(root), s.members(), linked.length() == 0 ? "-" : linked, days, s.requests(), s.dispersion(),
         templatedShare * 100, config.minimumDistinctTasks(), reasoningShare * 100, s.tasks(), s.capability(),
         s.classified());
     return Signal.of(NAME, Math.min(1.0, score), evidence).withCampaign(campaignId(root));

@@ -24,23 +24,34 @@ final class LinkKeys {
     this.hasher = Hashing.komihash5_0(seed ^ 0x6C696E6B6B657973L);
   }
 
-  /** Writes the keys into {@code keys} and their families into {@code families}; returns how many. */
-  int extract(Exchange exchange, long[] keys, LinkFamily[] families) {
+  /** Weight of a link through an ASN: an ASN is a whole provider, so it takes several to count. */
+  static final double ASN_SCALE = 0.25;
+  /** Weight of a link through a client fingerprint: shared by everyone on one client build. */
+  static final double CLIENT_SCALE = 0.5;
+
+  /**
+   * Writes the keys into {@code keys}, their families into {@code families} and the weight scale
+   * of their kind into {@code scales}; returns how many.
+   */
+  int extract(Exchange exchange, long[] keys, LinkFamily[] families, double[] scales) {
     int n = 0;
     String payment = exchange.payment();
     if (payment != null && !payment.isBlank()) {
       keys[n] = tagged(1, payment);
+      scales[n] = 1;
       families[n++] = LinkFamily.BILLING;
     }
     String prefix = networkPrefix(exchange.ip());
     if (prefix != null) {
       keys[n] = tagged(2, prefix);
+      scales[n] = 1;
       families[n++] = LinkFamily.NETWORK;
     }
     Map<String, String> attrs = exchange.attributes();
     String asn = attrs == null ? null : attrs.get("asn");
     if (asn != null && !asn.isBlank()) {
       keys[n] = tagged(3, asn);
+      scales[n] = ASN_SCALE;
       families[n++] = LinkFamily.NETWORK;
     }
     if (attrs != null) {
@@ -56,6 +67,7 @@ final class LinkKeys {
       }
       if (client != null) {
         keys[n] = tagged(4, client);
+        scales[n] = CLIENT_SCALE;
         families[n++] = LinkFamily.NETWORK;
       }
     }
