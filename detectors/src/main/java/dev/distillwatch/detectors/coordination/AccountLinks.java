@@ -24,6 +24,7 @@ final class AccountLinks {
   private final long[] candidates;
   private final float[] evidence;
 
+
   AccountLinks(long id, long org, long firstSeen, int templates, int seenKeys, int candidates) {
     this.id = id;
     this.org = org;
@@ -115,9 +116,19 @@ final class AccountLinks {
     candidates[slot] = root;
     int base = slot * LinkFamily.ALL.length;
     evidence[base + family.ordinal()] = (float) Math.min(1.0, evidence[base + family.ordinal()] + weight);
+    // Evidence gathered towards accounts or campaigns that have since merged into this root
+    // counts together.
+    float[] total = new float[LinkFamily.ALL.length];
+    for (int i = 0; i < candidates.length; i++) {
+      if (i == slot || (candidates[i] != 0 && resolve.root(candidates[i]) == root)) {
+        for (int f = 0; f < total.length; f++) {
+          total[f] += evidence[i * LinkFamily.ALL.length + f];
+        }
+      }
+    }
     int mask = 0;
-    for (int f = 0; f < LinkFamily.ALL.length; f++) {
-      if (evidence[base + f] >= threshold) {
+    for (int f = 0; f < total.length; f++) {
+      if (total[f] >= threshold) {
         mask |= 1 << f;
       }
     }

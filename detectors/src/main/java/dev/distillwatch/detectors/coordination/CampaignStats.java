@@ -5,7 +5,7 @@ import dev.distillwatch.sketches.datasketches.DistinctCountSketch;
 /**
  * What a campaign's members did, for its score: members, requests, requests through templates
  * the member pushes distinct tasks through, requests eliciting reasoning, a sample of capability
- * domains, distinct tasks (a DataSketches HLL), the spread of requests over members (sum and sum
+ * domains, distinct tasks (a DataSketches HLL) among the requests recorded since joining, the spread of requests over members (sum and sum
  * of squares of their counts), the families of links that built it, and when members joined. Counters add under merges, the task sketch unions. Mutated under its own
  * monitor; ~300 bytes plus the sketch (lgK 8).
  */
@@ -16,6 +16,7 @@ final class CampaignStats {
   long reasoning;
   long classified;
   long capability;
+  long sampled;
   int families;
   double countSum;
   double countSquares;
@@ -48,6 +49,7 @@ final class CampaignStats {
     }
     if (taskHash != 0) {
       tasks.update(taskHash);
+      sampled++;
     }
     if (domainSample >= 0) {
       classified++;
@@ -79,6 +81,7 @@ final class CampaignStats {
       reasoning += o.reasoning;
       classified += o.classified;
       capability += o.capability;
+      sampled += o.sampled;
       countSum += otherSum;
       countSquares += otherSquares;
       families |= o.families;
@@ -92,12 +95,12 @@ final class CampaignStats {
 
   synchronized Snapshot snapshot() {
     return new Snapshot(members, requests, templated, reasoning, classified, capability, families,
-        tasks.estimate(), dispersion(), firstJoin, lastJoin);
+        tasks.estimate(), sampled, dispersion(), firstJoin, lastJoin);
   }
 
   /** The stats at one moment, for scoring outside the monitor. */
   record Snapshot(long members, long requests, long templated, long reasoning, long classified,
-      long capability, int families, double tasks, double dispersion, long firstJoin, long lastJoin) {}
+      long capability, int families, double tasks, long sampled, double dispersion, long firstJoin, long lastJoin) {}
 
   /** The coefficient of variation of the members' request counts (0: all alike). */
   private double dispersion() {

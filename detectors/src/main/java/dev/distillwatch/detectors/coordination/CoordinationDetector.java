@@ -66,7 +66,7 @@ public final class CoordinationDetector implements Detector {
 
   private static final int TEMPLATES_PER_ACCOUNT = 16;
   private static final int SEEN_KEYS = 24;
-  private static final int CANDIDATES = 4;
+  private static final int CANDIDATES = 6;
   /** Weight of a link through one template band: two bands of the skeleton must agree. */
   private static final double TEMPLATE_SCALE = 0.5;
 
@@ -229,7 +229,7 @@ public final class CoordinationDetector implements Detector {
     double e = clamp((1.0 - s.dispersion()) / 0.6);
     double pattern = 1 - (1 - t) * (1 - r) * (1 - e);
     double focus = clamp((capabilityShare - 0.5) / 0.35);
-    double taskShare = Math.min(1.0, s.tasks() / s.requests());
+    double taskShare = s.sampled() == 0 ? 0 : Math.min(1.0, s.tasks() / s.sampled());
     double novelty = clamp(taskShare / 0.4);
     double score = config.maximumScore() * (0.4 + 0.6 * size) * (0.5 + 0.5 * volume) * pattern * (0.5 + 0.5 * focus)
         * novelty;
