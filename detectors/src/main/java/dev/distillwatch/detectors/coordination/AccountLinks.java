@@ -23,6 +23,12 @@ final class AccountLinks {
   private int seenCursor;
   private final long[] candidates;
   private final float[] evidence;
+  private final boolean[] direct;
+
+  /** The bits of {@link #addEvidence}'s mask that are families. */
+  static final int FAMILIES = (1 << LinkFamily.ALL.length) - 1;
+  /** The bit of {@link #addEvidence}'s mask set when a direct key contributed. */
+  static final int DIRECT = 1 << LinkFamily.ALL.length;
 
 
   AccountLinks(long id, long org, long firstSeen, int templates, int seenKeys, int candidates) {
@@ -35,6 +41,7 @@ final class AccountLinks {
     this.seen = new long[seenKeys];
     this.candidates = new long[candidates];
     this.evidence = new float[candidates * LinkFamily.ALL.length];
+    this.direct = new boolean[candidates];
   }
 
   /**
@@ -82,11 +89,13 @@ final class AccountLinks {
 
   /**
    * Adds {@code weight} of {@code family} evidence linking this account to campaign (or account)
-   * {@code root}; returns the bit mask of families whose evidence towards it reached {@code
-   * threshold}. {@code resolve} maps stored candidates to their current roots, since campaigns
+   * {@code root} ({@code isDirect}: through a payment or address prefix, not a corroborating
+   * key); returns the bit mask of families whose evidence towards it reached {@code threshold},
+   * with {@link #DIRECT} set when a direct key contributed to one of them. {@code resolve} maps stored candidates to their current roots, since campaigns
    * merge while evidence accumulates.
    */
-  int addEvidence(long root, LinkFamily family, double weight, double threshold, Resolver resolve) {
+  int addEvidence(long root, LinkFamily family, double weight, boolean isDirect, double threshold,
+      Resolver resolve) {
     int slot = -1;
     int weakest = 0;
     float weakestSum = Float.MAX_VALUE;
@@ -112,15 +121,19 @@ final class AccountLinks {
       for (int f = 0; f < LinkFamily.ALL.length; f++) {
         evidence[slot * LinkFamily.ALL.length + f] = 0;
       }
+      direct[slot] = false;
     }
     candidates[slot] = root;
+    direct[slot] |= isDirect;
     int base = slot * LinkFamily.ALL.length;
     evidence[base + family.ordinal()] = (float) Math.min(1.0, evidence[base + family.ordinal()] + weight);
     // Evidence gathered towards accounts or campaigns that have since merged into this root
     // counts together.
     float[] total = new float[LinkFamily.ALL.length];
+    boolean anyDirect = false;
     for (int i = 0; i < candidates.length; i++) {
       if (i == slot || (candidates[i] != 0 && resolve.root(candidates[i]) == root)) {
+        anyDirect |= direct[i];
         for (int f = 0; f < total.length; f++) {
           total[f] += evidence[i * LinkFamily.ALL.length + f];
         }
@@ -132,7 +145,7 @@ final class AccountLinks {
         mask |= 1 << f;
       }
     }
-    return mask;
+    return anyDirect ? mask | DIRECT : mask;
   }
 
   /** Forgets the evidence towards {@code root} (after joining it). */
@@ -140,6 +153,7 @@ final class AccountLinks {
     for (int i = 0; i < candidates.length; i++) {
       if (candidates[i] != 0 && resolve.root(candidates[i]) == root) {
         candidates[i] = 0;
+        direct[i] = false;
         for (int f = 0; f < LinkFamily.ALL.length; f++) {
           evidence[i * LinkFamily.ALL.length + f] = 0;
         }

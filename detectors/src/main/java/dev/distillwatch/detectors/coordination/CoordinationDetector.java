@@ -37,7 +37,9 @@ import java.util.TreeMap;
  * <p><b>Merges.</b> Evidence accumulates per account, per candidate campaign, per family (each key
  * counted once); an account joins a campaign — or two campaigns merge — only when at least {@link
  * CoordinationConfig#minimumFamilies()} families each reach {@link
- * CoordinationConfig#familyThreshold()}. A NAT alone, a university network alone, a shared
+ * CoordinationConfig#familyThreshold()}, one key of which is a direct link (a payment
+ * fingerprint, a /24 or /48; an ASN, a client fingerprint and a template band weigh less and only
+ * corroborate). A NAT alone, a university network alone, a shared
  * template alone never merge. {@link CampaignForest} keeps the campaigns (union-find, older id
  * survives, so ids are stable).
  *
@@ -176,13 +178,16 @@ public final class CoordinationDetector implements Detector {
       }
       int mask;
       synchronized (a) {
-        mask = a.addEvidence(other, fam[i], w, config.familyThreshold(), forest::root);
+        mask = a.addEvidence(other, fam[i], w, scale[i] >= 1, config.familyThreshold(), forest::root);
       }
-      if (Integer.bitCount(mask) >= config.minimumFamilies()) {
+      // Two families, and at least one direct link (the same card, the same /24 or /48): an ASN
+      // and a template band only corroborate.
+      if (Integer.bitCount(mask & AccountLinks.FAMILIES) >= config.minimumFamilies()
+          && (mask & AccountLinks.DIRECT) != 0) {
         long keep = forest.union(mine, since(mine, now), other, since(other, now), (m, c) -> joined(m, c, now));
         CampaignForest.Node node = forest.node(keep);
         if (node != null) {
-          node.stats.linkedBy(mask);
+          node.stats.linkedBy(mask & AccountLinks.FAMILIES);
         }
         synchronized (a) {
           a.clearCandidate(keep, forest::root);
