@@ -308,8 +308,8 @@ public final class CoordinationDetector implements Detector {
     }
     synchronized (m) {
       m.campaign = node.id;
+      node.stats.join(m, now);
     }
-    node.stats.join(m, now);
   }
 
   /**

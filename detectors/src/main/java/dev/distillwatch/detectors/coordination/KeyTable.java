@@ -1,7 +1,5 @@
 package dev.distillwatch.detectors.coordination;
 
-import java.util.function.LongConsumer;
-
 /**
  * The link keys seen lately, in fixed memory: for each key, its representative account (the
  * first account seen with it, or later one of a campaign's members), that account's organisation,
@@ -136,19 +134,6 @@ final class KeyTable {
   /** Told of a key whose representatives differ between two merged tables. */
   interface CrossLink {
     void link(long key, long representative, long otherRepresentative, double accounts);
-  }
-
-  /** Calls {@code action} with every key held (for tests and diagnostics). */
-  void forEachKey(LongConsumer action) {
-    for (int i = 0; i < keys.length; i++) {
-      long k;
-      synchronized (locks[(i / WAYS) & (STRIPES - 1)]) {
-        k = keys[i];
-      }
-      if (k != 0) {
-        action.accept(k);
-      }
-    }
   }
 
   private int set(long key) {
