@@ -45,17 +45,18 @@ import java.util.TreeMap;
  *
  * <p><b>Score.</b> From the campaign's {@link CampaignStats}: size (members, log scale up to {@link
  * CoordinationConfig#saturationMembers()}), volume (requests, up to {@link
- * CoordinationConfig#saturationRequests()}), behaviour (the share of requests through templates
- * their sender pushes distinct tasks through, above 20 %, or eliciting reasoning, above 10 %),
- * novelty (distinct tasks per request, saturating at 0.4: a cohort repeating one assignment
- * scores low) and the sampled capability-domain share:
- * {@code maximumScore × (0.4 + 0.6 size) × (0.5 + 0.5 volume) × behaviour × novelty × (0.7 + 0.3
- * capability)}. Every member's signal carries that score, the campaign's evidence and its id
- * ({@link Signal#withCampaign}), so an account with a handful of requests in a large campaign is
- * flagged on the campaign's evidence.
+ * CoordinationConfig#saturationRequests()}), pattern (requests through templates their sender
+ * pushes distinct tasks through, 10 %→40 %; requests eliciting reasoning, 10 %→50 %; or load
+ * spread evenly over the members, coefficient of variation of their request counts below 0.4 —
+ * a benign group's members differ by orders of magnitude), focus (the sampled capability-domain
+ * share, 50 %→85 %) and novelty (distinct tasks per request, saturating at 0.4: a cohort
+ * repeating one assignment scores low): {@code maximumScore × (0.4 + 0.6 size) × (0.5 + 0.5
+ * volume) × pattern × (0.5 + 0.5 focus) × novelty}. Every member's signal carries that score, the
+ * campaign's evidence and its id ({@link Signal#withCampaign}), so an account with a handful of
+ * requests in a large campaign is flagged on the campaign's evidence.
  *
  * <p><b>Memory</b>: the key table (fixed, {@code keyCapacity} × 40 bytes), per-account state
- * (Caffeine, at most {@link Settings#maximumAccounts()}, ~400 bytes each) and campaign nodes
+ * (Caffeine, at most {@link Settings#maximumAccounts()}, ~0.8 KB each) and campaign nodes
  * (Caffeine, at most {@code campaignCapacity}). {@link #merge} folds another node's state in.
  *
  * <p><b>Concurrency</b>: account state under its own monitor, key table under striped locks,
