@@ -4,6 +4,8 @@ import dev.distillwatch.core.Detector;
 import dev.distillwatch.core.DetectorSuite;
 import dev.distillwatch.core.Settings;
 import dev.distillwatch.core.Thresholds;
+import dev.distillwatch.detectors.coordination.CoordinationConfig;
+import dev.distillwatch.detectors.coordination.CoordinationDetector;
 import dev.distillwatch.detectors.parameters.ParameterConfig;
 import dev.distillwatch.detectors.parameters.ParameterProbingDetector;
 import dev.distillwatch.detectors.reasoning.ReasoningConfig;
@@ -33,7 +35,8 @@ public final class RecommendedSuite implements DetectorSuite {
         RecipeDetector.create(RecipeConfig.ofDefaults(), settings),
         ParameterProbingDetector.create(ParameterConfig.ofDefaults(), settings),
         TemplateDetector.create(TemplateConfig.ofDefaults(), settings),
-        ConversationShapeDetector.create(ShapeConfig.ofDefaults(), settings));
+        ConversationShapeDetector.create(ShapeConfig.ofDefaults(), settings),
+        CoordinationDetector.create(CoordinationConfig.ofDefaults(), settings));
   }
 
   /**

@@ -8,6 +8,8 @@ import dev.distillwatch.simulator.population.BenchmarkRun;
 import dev.distillwatch.simulator.population.BenignPopulation;
 import dev.distillwatch.simulator.population.Classroom;
 import dev.distillwatch.simulator.population.CodingAgent;
+import dev.distillwatch.simulator.population.CorporateNat;
+import dev.distillwatch.simulator.population.PopularPrompt;
 import dev.distillwatch.simulator.population.WrapperApp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,7 +80,11 @@ public final class Scenarios {
         .build();
   }
 
-  /** The seven-day background every suite scenario shares: 3,000 users and every hard negative. */
+  /**
+   * The seven-day background every suite scenario shares: 3,000 users and every hard negative,
+   * the false-merge cohorts of the coordination detector (300 users of a popular prompt, two
+   * companies of 60 employees behind a NAT) included.
+   */
   public static Scenario.Builder background(String name) {
     return Scenario.builder(name).days(7).releaseDay(3)
         .cohort(BenignPopulation.builder(3_000).build())
@@ -86,7 +92,9 @@ public final class Scenarios {
         .cohort(new BatchPipeline(1, 800))
         .cohort(new CodingAgent(6))
         .cohort(new Classroom(1, 30))
-        .cohort(new BenchmarkRun(1, 3));
+        .cohort(new BenchmarkRun(1, 3))
+        .cohort(new PopularPrompt(300))
+        .cohort(new CorporateNat(2, 60));
   }
 
   /** The standard suite: the background with each campaign style in turn. */
@@ -118,6 +126,8 @@ public final class Scenarios {
         .cohort(new CodingAgent(60))
         .cohort(new Classroom(4, 35))
         .cohort(new BenchmarkRun(3, 4))
+        .cohort(new PopularPrompt(3_000))
+        .cohort(new CorporateNat(5, 100))
         .cohort(alibabaPart("alibaba-cot", CampaignStyle.CHAIN_OF_THOUGHT, 1_429, 12_000))
         .cohort(alibabaPart("alibaba-agentic", CampaignStyle.AGENTIC, 571, 5_000))
         .cohort(alibabaPart("alibaba-self-instruct", CampaignStyle.SELF_INSTRUCT, 381, 3_000))

@@ -1,0 +1,168 @@
+package dev.distillwatch.detectors.coordination;
+
+/**
+ * One account's coordination state, a few hundred bytes whatever its traffic: its campaign (0
+ * for none), its request counters, the template keys it uses most (space-saving, each with a
+ * {@link PackedDistinct} count of the distinct tasks it pushed through them), a ring of the link
+ * keys it saw lately (so a key counts towards a link once), and the evidence linking it to a few
+ * candidate campaigns, per {@link LinkFamily}. Mutated only under its own monitor.
+ */
+final class AccountLinks {
+  final long id;
+  final long org;
+  final long firstSeen;
+  volatile long campaign;
+  long requests;
+  long templated;
+  long reasoning;
+
+  private final long[] templateKeys;
+  private final long[] templateCounts;
+  private final long[] templateTasks;
+  private final long[] seen;
+  private int seenCursor;
+  private final long[] candidates;
+  private final float[] evidence;
+  private final boolean[] direct;
+
+  /** The bits of {@link #addEvidence}'s mask that are families. */
+  static final int FAMILIES = (1 << LinkFamily.ALL.length) - 1;
+  /** The bit of {@link #addEvidence}'s mask set when a direct key contributed. */
+  static final int DIRECT = 1 << LinkFamily.ALL.length;
+
+
+  AccountLinks(long id, long org, long firstSeen, int templates, int seenKeys, int candidates) {
+    this.id = id;
+    this.org = org;
+    this.firstSeen = firstSeen;
+    this.templateKeys = new long[templates];
+    this.templateCounts = new long[templates];
+    this.templateTasks = new long[templates];
+    this.seen = new long[seenKeys];
+    this.candidates = new long[candidates];
+    this.evidence = new float[candidates * LinkFamily.ALL.length];
+    this.direct = new boolean[candidates];
+  }
+
+  /**
+   * Counts one request through template key {@code key} carrying task {@code taskHash}; returns the
+   * estimated distinct tasks this account has pushed through that key (0 for no key).
+   */
+  double recordTemplate(long key, long taskHash) {
+    if (key == 0) {
+      return 0;
+    }
+    int slot = -1;
+    int min = 0;
+    for (int i = 0; i < templateKeys.length; i++) {
+      if (templateKeys[i] == key) {
+        slot = i;
+        break;
+      }
+      if (templateCounts[i] < templateCounts[min]) {
+        min = i;
+      }
+    }
+    if (slot < 0) {
+      slot = min;
+      templateKeys[slot] = key;
+      templateTasks[slot] = 0;
+      templateCounts[slot] = templateCounts[slot] + 1; // space-saving: inherit the evicted count
+    } else {
+      templateCounts[slot]++;
+    }
+    templateTasks[slot] = PackedDistinct.add(templateTasks[slot], KeyTable.mix(taskHash));
+    return PackedDistinct.estimate(templateTasks[slot]);
+  }
+
+  /** True the first time (lately) this account sees {@code key}. */
+  boolean firstSight(long key) {
+    for (long s : seen) {
+      if (s == key) {
+        return false;
+      }
+    }
+    seen[seenCursor] = key;
+    seenCursor = (seenCursor + 1) % seen.length;
+    return true;
+  }
+
+  /**
+   * Adds {@code weight} of {@code family} evidence linking this account to campaign (or account)
+   * {@code root} ({@code isDirect}: through a payment or address prefix, not a corroborating
+   * key); returns the bit mask of families whose evidence towards it reached {@code threshold},
+   * with {@link #DIRECT} set when a direct key contributed to one of them. {@code resolve} maps stored candidates to their current roots, since campaigns
+   * merge while evidence accumulates.
+   */
+  int addEvidence(long root, LinkFamily family, double weight, boolean isDirect, double threshold,
+      Resolver resolve) {
+    int slot = -1;
+    int weakest = 0;
+    float weakestSum = Float.MAX_VALUE;
+    for (int i = 0; i < candidates.length; i++) {
+      if (candidates[i] != 0 && resolve.root(candidates[i]) == root) {
+        slot = i;
+        break;
+      }
+      float sum = 0;
+      for (int f = 0; f < LinkFamily.ALL.length; f++) {
+        sum += evidence[i * LinkFamily.ALL.length + f];
+      }
+      if (candidates[i] == 0) {
+        sum = -1;
+      }
+      if (sum < weakestSum) {
+        weakestSum = sum;
+        weakest = i;
+      }
+    }
+    if (slot < 0) {
+      slot = weakest;
+      for (int f = 0; f < LinkFamily.ALL.length; f++) {
+        evidence[slot * LinkFamily.ALL.length + f] = 0;
+      }
+      direct[slot] = false;
+    }
+    candidates[slot] = root;
+    direct[slot] |= isDirect;
+    int base = slot * LinkFamily.ALL.length;
+    evidence[base + family.ordinal()] = (float) Math.min(1.0, evidence[base + family.ordinal()] + weight);
+    // Evidence gathered towards accounts or campaigns that have since merged into this root
+    // counts together.
+    float[] total = new float[LinkFamily.ALL.length];
+    boolean anyDirect = false;
+    for (int i = 0; i < candidates.length; i++) {
+      if (i == slot || (candidates[i] != 0 && resolve.root(candidates[i]) == root)) {
+        anyDirect |= direct[i];
+        for (int f = 0; f < total.length; f++) {
+          total[f] += evidence[i * LinkFamily.ALL.length + f];
+        }
+      }
+    }
+    int mask = 0;
+    for (int f = 0; f < total.length; f++) {
+      if (total[f] >= threshold) {
+        mask |= 1 << f;
+      }
+    }
+    return anyDirect ? mask | DIRECT : mask;
+  }
+
+  /** Forgets the evidence towards {@code root} (after joining it). */
+  void clearCandidate(long root, Resolver resolve) {
+    for (int i = 0; i < candidates.length; i++) {
+      if (candidates[i] != 0 && resolve.root(candidates[i]) == root) {
+        candidates[i] = 0;
+        direct[i] = false;
+        for (int f = 0; f < LinkFamily.ALL.length; f++) {
+          evidence[i * LinkFamily.ALL.length + f] = 0;
+        }
+      }
+    }
+  }
+
+  /** Maps a campaign or account id to its current root. */
+  interface Resolver {
+    long root(long id);
+  }
+}
