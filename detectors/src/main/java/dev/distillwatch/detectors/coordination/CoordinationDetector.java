@@ -112,8 +112,8 @@ public final class CoordinationDetector implements Detector {
     long task = f.isEmpty() ? 0 : f.taskHash();
     int bands = f.isEmpty() ? 0 : config.templateBands();
     PhraseScan scan = exchange.derived(PhraseScan.DERIVATION);
-    boolean reasoning = scan.inUser(PhraseClass.REASONING_STRONG) + scan.inUser(PhraseClass.REASONING_TAGS)
-        + scan.inUser(PhraseClass.REASONING_WEAK) > 0;
+    boolean reasoning = scan.inUser(PhraseClass.REASONING_STRONG) + scan.inUser(PhraseClass.REASONING_ELABORATE)
+        + scan.inUser(PhraseClass.REASONING_TAGS) + scan.inUser(PhraseClass.REASONING_WEAK) > 0;
 
     long[] k = new long[LinkKeys.MAXIMUM + bands];
     LinkFamily[] fam = new LinkFamily[k.length];
