@@ -117,9 +117,9 @@ class ReplayCommandTest {
   }
 
   /**
-   * The demo scenario (17,576 exchanges) completes enough account-hours that the volume detector's
-   * population sketches (DataSketches KLL) compact, which draws random coin flips; the output must
-   * still be the same every time.
+   * The demo scenario (17,576 exchanges) fills the detectors' population structures (volume
+   * quantiles, template index, coordination key table); the output must still be the same every
+   * time.
    */
   @Test
   void sameOutputAlsoWhenPopulationSketchesCompact() throws IOException {
@@ -129,6 +129,41 @@ class ReplayCommandTest {
     byte[] first = Files.readAllBytes(dir.resolve("verdicts.jsonl"));
     assertThat(replay(input).exitCode).isZero();
     assertThat(Files.readAllBytes(dir.resolve("verdicts.jsonl"))).isEqualTo(first);
+  }
+
+  @Test
+  void campaignLinesHoldTheHydraWholeAndNoUnrelatedUser() throws IOException {
+    Path input = dir.resolve("demo.jsonl");
+    assertThat(CliRun.run("simulate", "-o", input.toString()).exitCode).isZero();
+    Map<String, String> group = new TreeMap<>();
+    for (String l : Files.readAllLines(input, StandardCharsets.UTF_8)) {
+      JsonNode n = JSON.readTree(l);
+      group.put(n.get("account").textValue(), n.get("label").get("group").textValue());
+    }
+    CliRun run = replay(input, "--campaigns", dir.resolve("campaigns.jsonl").toString());
+    assertThat(run.exitCode).as(run.toString()).isZero();
+    Map<String, String> campaignOf = new TreeMap<>();
+    for (JsonNode v : verdicts()) {
+      if (v.get("campaign").isTextual()) {
+        campaignOf.put(v.get("account").textValue(), v.get("campaign").textValue());
+      }
+    }
+    List<String> lines = Files.readAllLines(dir.resolve("campaigns.jsonl"), StandardCharsets.UTF_8);
+    assertThat(lines).isNotEmpty();
+    boolean hydraWhole = false;
+    long hydraAccounts = group.values().stream().filter("hydra-cot"::equals).count();
+    for (String l : lines) {
+      JsonNode c = JSON.readTree(l);
+      String id = c.get("campaign").textValue();
+      long hydra = 0;
+      for (JsonNode a : c.get("accounts")) {
+        assertThat(campaignOf).containsEntry(a.textValue(), id); // the verdict line carries the same id
+        assertThat(group.get(a.textValue())).as("only campaign accounts are linked").isIn("hydra-cot", "slow-low");
+        hydra += "hydra-cot".equals(group.get(a.textValue())) ? 1 : 0;
+      }
+      hydraWhole |= hydra == hydraAccounts;
+    }
+    assertThat(hydraWhole).as("the hydra found as one campaign").isTrue();
   }
 
   @Test
