@@ -77,8 +77,6 @@ public final class PromptShingler {
   private static final byte OTHER = 4;
   private static final byte[] ASCII_CLASS = new byte[128];
   private static final char[] ASCII_FOLD = new char[128];
-  /** Per ASCII char: 1 for a letter, 2 for a space, 0 for anything else. */
-  private static final byte[] PROSE = new byte[128];
 
   static {
     for (int c = 0; c < 128; c++) {
@@ -98,7 +96,6 @@ public final class PromptShingler {
         cls = OTHER;
       }
       ASCII_CLASS[c] = cls;
-      PROSE[c] = (byte) (cls == LETTER ? 1 : cls == SPACE ? 2 : 0);
     }
   }
 
@@ -264,24 +261,6 @@ public final class PromptShingler {
     }
   }
 
-  /**
-   * The keyed hash of a word of 1 to 8 ASCII letters packed 8 bits a char, first char highest
-   * (non-zero chars, so the packing carries the length): the same value as the lexer's general
-   * path gives the word ({@code hashShortWord}, 16 bits a char, lowest first), by spreading the
-   * bytes into 16-bit lanes without a loop.
-   */
-  private long shortWordHash(long packed) {
-    int length = (71 - Long.numberOfLeadingZeros(packed)) >>> 3;
-    long chars = Long.reverseBytes(packed) >>> (64 - 8 * length); // first char lowest
-    return hasher.hashLongLongLongToLong(length, spread(chars & 0xFFFF_FFFFL), spread(chars >>> 32));
-  }
-
-  /** Spreads the 4 low bytes of {@code x} into the 4 16-bit lanes of a long. */
-  private static long spread(long x) {
-    x = (x | x << 16) & 0x0000_FFFF_0000_FFFFL;
-    return (x | x << 8) & 0x00FF_00FF_00FF_00FFL;
-  }
-
   private static void addWeighted(ShingleBuffer out, long bigram, int weight) {
     out.addSkeleton(bigram);
     for (int r = 1; r < weight; r++) {
@@ -308,7 +287,6 @@ public final class PromptShingler {
     private int[] counts;
     private int base;
 
-    private int runState; // the automaton's row across a call of prose
     private boolean wordHasLetter;
     private boolean wordHasDigit;
     private char pendingSeparator; // '.' or ',' after digits, waiting for the next char
@@ -356,18 +334,11 @@ public final class PromptShingler {
           // while no fence, URL, quote-mark or number-separator state is pending.
           if (cls <= SPACE && cls != DIGIT && !inFence && skipUntilSpace < 0
               && pendingBackticks == 0 && pendingSeparator == 0) {
-            if (out.wordLength == 0 && rendered == null) {
-              runState = state;
-              i = prose(prompt, i, n);
-              state = runState;
-              continue;
-            }
             if (cls == LETTER) {
-              // A word that continues (after a non-ASCII char or a digit), or any word while
-              // rendering: the inner loop over its ASCII letters, state in locals.
+              // Inner loop over the run of ASCII letters, state in locals.
+              char[] word = out.word;
               int length = out.wordLength;
-              // Room for the rest of the prompt up front: no capacity check per char.
-              char[] word = out.wordCapacity(length + n - i);
+              boolean fresh = length == 0;
               // The automaton's arrays in locals: its state chain stays in registers here.
               final short[] classes = aClass;
               final int[] table = aTable;
@@ -379,7 +350,14 @@ public final class PromptShingler {
                   hit(table[state]);
                 }
                 char folded = ASCII_FOLD[c];
-                word[length++] = folded;
+                if (length == word.length) {
+                  out.wordLength = length;
+                  out.appendWordChar(folded);
+                  word = out.word;
+                  length = out.wordLength;
+                } else {
+                  word[length++] = folded;
+                }
                 if (++i == n) {
                   break;
                 }
@@ -390,6 +368,20 @@ public final class PromptShingler {
               }
               out.wordLength = length;
               wordHasLetter = true;
+              // A word of ASCII letters only, ended by whitespace or the end of the prompt:
+              // finish it here (same hash as flushWord) instead of going through the general path.
+              if (fresh && length <= 8 && rendered == null
+                  && (i == n || (c < 128 && (ASCII_CLASS[c] == SPACE || ASCII_CLASS[c] == NEWLINE)))) {
+                long hash = hashShortWord(word, length);
+                out.addToken(hash, TokenKind.WORD.code());
+                out.addContent(hash);
+                out.wordLength = 0;
+                wordHasLetter = false;
+                if (i < n && ASCII_CLASS[c] == SPACE) {
+                  state = step(state, c);
+                  i++;
+                }
+              }
               continue;
             }
             state = step(state, c);
@@ -411,93 +403,6 @@ public final class PromptShingler {
         }
       }
       finish();
-    }
-
-    /**
-     * The hot loop: a run of ASCII letters and spaces from {@code i} (no word pending, no fence,
-     * URL, quote-mark or separator state), stepping the automaton from {@link #runState}. Word
-     * ends are handled without a branch: every char writes the word read so far (packed) to the
-     * next token slot, and the count advances only when a space ends a word, so the one
-     * unpredictable branch per word of a lexer (where does it end?) is gone; the run's words are
-     * hashed after the loop.
-     * Returns at the first other char or at the end of the prompt, with a pending word in the word
-     * buffer for the general path to finish (with the same hash, see {@link #hashWord}).
-     */
-    private int prose(char[] prompt, int from, int n) {
-      final short[] classes = aClass;
-      final int[] table = aTable;
-      final int dense = aDense;
-      final byte wordCode = TokenKind.WORD.code();
-      int state = runState;
-      // Room for the rest of the prompt up front (at most one word per two chars): no capacity
-      // check per char.
-      int room = (n - from) / 2 + 2;
-      long[] tokens = out.tokenCapacity(out.tokenCount + room);
-      byte[] kinds = out.tokenKind;
-      long[] content = out.contentCapacity(out.contentSize + room);
-      int tokenCount = out.tokenCount;
-      int length = 0;
-      long packed = 0;
-      int i = from;
-      char c = prompt[i];
-      while (true) {
-        int k = classes[c];
-        state = k < dense ? table[state + k] : automaton.stepSparse(state, k);
-        if (table[state] != 0) {
-          hit(table[state]);
-        }
-        int letter = PROSE[c] & 1; // 1 for a letter, 0 for a space
-        int ends = (-length >>> 31) & (letter ^ 1); // a space after a word
-        // The word so far, hashed below: packed if short (bit 63 clear: ASCII letters), else its
-        // start and length in the prompt, flagged by bit 63.
-        tokens[tokenCount] = length <= 8 ? packed : Long.MIN_VALUE | (long) (i - length) << 32 | length;
-        tokenCount += ends;
-        long keep = -letter;
-        packed = (packed << 8 | ASCII_FOLD[c]) & keep;
-        length = (length + 1) & (int) keep;
-        if (++i == n) {
-          break;
-        }
-        c = prompt[i];
-        if (c >= 128 || PROSE[c] == 0) {
-          break;
-        }
-      }
-      // The words' hashes, off the char loop: independent, so they overlap in the CPU.
-      int first = out.tokenCount;
-      int contentSize = out.contentSize;
-      for (int t = first; t < tokenCount; t++) {
-        long raw = tokens[t];
-        long hash = raw >= 0 ? shortWordHash(raw) : longWordHash(prompt, (int) (raw >>> 32) & 0x7FFF_FFFF, (int) raw);
-        tokens[t] = hash;
-        kinds[t] = wordCode;
-        content[contentSize++] = hash;
-      }
-      out.tokenCount = tokenCount;
-      out.contentSize = contentSize;
-      if (length > 0) { // a word the general path finishes
-        fold(prompt, i - length, length);
-        wordHasLetter = true;
-      }
-      runState = state;
-      return i;
-    }
-
-    /** The keyed hash of the ASCII word at {@code prompt[from, from + length)}, as flushWord's. */
-    private long longWordHash(char[] prompt, int from, int length) {
-      fold(prompt, from, length);
-      long hash = hashWord(length);
-      out.wordLength = 0;
-      return hash;
-    }
-
-    /** Puts the ASCII letters {@code prompt[from, from + length)}, folded, in the word buffer. */
-    private void fold(char[] prompt, int from, int length) {
-      char[] word = out.wordCapacity(length);
-      for (int k = 0; k < length; k++) {
-        word[k] = ASCII_FOLD[prompt[from + k]];
-      }
-      out.wordLength = length;
     }
 
     /** One automaton transition on a raw char, counting the hits; returns the next row. */
@@ -651,17 +556,17 @@ public final class PromptShingler {
         return;
       }
       if (c == ':' && out.wordLength > 0 && isWord("http", "https")) {
-        discardWord();
+        out.wordLength = 0;
         skipUntilSpace = TokenKind.URL.code();
         return;
       }
       if (c == '.' && out.wordLength > 0 && isWord("www", "www")) {
-        discardWord();
+        out.wordLength = 0;
         skipUntilSpace = TokenKind.URL.code();
         return;
       }
       if (c == '@' && out.wordLength > 0) {
-        discardWord();
+        out.wordLength = 0;
         skipUntilSpace = TokenKind.EMAIL.code();
         return;
       }
@@ -671,16 +576,6 @@ public final class PromptShingler {
         return;
       }
       punct(c);
-    }
-
-    /**
-     * Drops the word being read (it became a URL or an e-mail slot), with its flags: no word
-     * pending implies no flags set, which {@link #prose} relies on.
-     */
-    private void discardWord() {
-      out.wordLength = 0;
-      wordHasLetter = false;
-      wordHasDigit = false;
     }
 
     private boolean isWord(String a, String b) {

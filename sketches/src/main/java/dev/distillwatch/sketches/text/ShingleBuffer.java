@@ -87,32 +87,6 @@ public final class ShingleBuffer {
     tokenKind[tokenCount++] = kind;
   }
 
-  /** The token hash array, grown (with the kinds) to hold at least {@code length} tokens. */
-  long[] tokenCapacity(int length) {
-    if (tokenHash.length < length) {
-      int size = Math.max(length, tokenHash.length * 2);
-      tokenHash = Arrays.copyOf(tokenHash, size);
-      tokenKind = Arrays.copyOf(tokenKind, size);
-    }
-    return tokenHash;
-  }
-
-  /** The content array, grown to hold at least {@code length} hashes. */
-  long[] contentCapacity(int length) {
-    if (content.length < length) {
-      content = Arrays.copyOf(content, Math.max(length, content.length * 2));
-    }
-    return content;
-  }
-
-  /** The word array, grown to hold at least {@code length} chars. */
-  char[] wordCapacity(int length) {
-    if (word.length < length) {
-      word = Arrays.copyOf(word, Math.max(length, word.length * 2));
-    }
-    return word;
-  }
-
   void appendWordChar(char c) {
     if (wordLength == word.length) {
       word = Arrays.copyOf(word, wordLength * 2);
