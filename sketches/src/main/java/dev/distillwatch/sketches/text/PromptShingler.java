@@ -77,6 +77,15 @@ public final class PromptShingler {
   private static final byte OTHER = 4;
   private static final byte[] ASCII_CLASS = new byte[128];
   private static final char[] ASCII_FOLD = new char[128];
+  /**
+   * Per BMP char: {@link #INERT} with the class of its lower case, for the chars NFKC leaves
+   * alone (most letters of most scripts), else 0; and that lower case. 192 KB, so that runs of
+   * such chars skip the Normalizer and the Character look-ups.
+   */
+  private static final byte[] BMP_INFO = new byte[65536];
+  private static final char[] BMP_FOLD = new char[65536];
+  private static final byte INERT = 8;
+  private static final byte CLASS_BITS = 7;
 
   static {
     for (int c = 0; c < 128; c++) {
@@ -96,6 +105,24 @@ public final class PromptShingler {
         cls = OTHER;
       }
       ASCII_CLASS[c] = cls;
+    }
+    for (int c = 128; c < 65536; c++) {
+      int folded = Character.toLowerCase(c);
+      int type = Character.getType(c);
+      // NFKC leaves a run of such chars as it is: each is normalised on its own, is a starter
+      // (combining class 0: not a mark) and no char composes with it (NFC_QC=Maybe chars are
+      // marks or Hangul medial/final jamo).
+      boolean inert = !Character.isSurrogate((char) c)
+          && folded < 65536
+          && type != Character.NON_SPACING_MARK
+          && type != Character.COMBINING_SPACING_MARK
+          && type != Character.ENCLOSING_MARK
+          && !(c >= 0x1161 && c <= 0x1175) && !(c >= 0x11A8 && c <= 0x11C2)
+          && Normalizer.isNormalized(String.valueOf((char) c), Normalizer.Form.NFKC);
+      if (inert) {
+        BMP_FOLD[c] = (char) folded;
+        BMP_INFO[c] = (byte) (classOf(folded) | INERT);
+      }
     }
   }
 
@@ -435,6 +462,19 @@ public final class PromptShingler {
         out.wordLength--;
         segmentStart = from - 1;
       }
+      if (segmentStart == from) {
+        int inert = INERT;
+        for (int k = from; k < to; k++) {
+          inert &= BMP_INFO[prompt[k]];
+        }
+        if (inert != 0) { // already NFKC, as the Normalizer would find: fold and feed
+          for (int k = from; k < to; k++) {
+            char c = prompt[k];
+            feed(BMP_FOLD[c], (byte) (BMP_INFO[c] & CLASS_BITS));
+          }
+          return to;
+        }
+      }
       String segment = new String(prompt, segmentStart, to - segmentStart);
       if (!Normalizer.isNormalized(segment, Normalizer.Form.NFKC)) {
         segment = Normalizer.normalize(segment, Normalizer.Form.NFKC);
@@ -455,24 +495,7 @@ public final class PromptShingler {
     }
 
     private byte classify(int cp) {
-      if (cp < 128) {
-        return ASCII_CLASS[cp];
-      }
-      if (Character.isLetter(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
-          || Character.getType(cp) == Character.COMBINING_SPACING_MARK) {
-        return LETTER;
-      }
-      if (Character.isDigit(cp)) {
-        return DIGIT;
-      }
-      if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
-        return NEWLINE;
-      }
-      if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp)
-          || Character.getType(cp) == Character.FORMAT) {
-        return SPACE;
-      }
-      return OTHER;
+      return classOf(cp);
     }
 
     private void feed(char c, byte cls) {
@@ -766,6 +789,33 @@ public final class PromptShingler {
     public int stepSparse(int row, int inputClass) {
       return 0;
     }
+  }
+
+  /** The class of a folded code point (see the BMP tables for the hot path). */
+  private static byte classOf(int cp) {
+    if (cp < 128) {
+      return ASCII_CLASS[cp];
+    }
+    if (Character.isLetter(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
+        || Character.getType(cp) == Character.COMBINING_SPACING_MARK) {
+      return LETTER;
+    }
+    if (Character.isDigit(cp)) {
+      return DIGIT;
+    }
+    if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
+      return NEWLINE;
+    }
+    if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp)
+        || Character.getType(cp) == Character.FORMAT) {
+      return SPACE;
+    }
+    return OTHER;
+  }
+
+  /** Whether NFKC leaves BMP char {@code c} and its neighbours alone (for tests). */
+  static boolean isInert(char c) {
+    return (BMP_INFO[c] & INERT) != 0;
   }
 
   /** Immutable configuration of a {@link PromptShingler}. */
