@@ -289,10 +289,14 @@ public final class PromptShingler {
   }
 
   private static void addWeighted(ShingleBuffer out, long bigram, int weight) {
-    out.addSkeleton(bigram);
+    int at = out.skeletonSize;
+    long[] skeleton = out.skeletonCapacity(at + weight);
+    skeleton[at] = bigram;
+    // Independent replicas in a plain counted loop, which the JIT can vectorise.
     for (int r = 1; r < weight; r++) {
-      out.addSkeleton(mix(bigram + r * GOLDEN));
+      skeleton[at + r] = mix(bigram + r * GOLDEN);
     }
+    out.skeletonSize = at + weight;
   }
 
   /** Murmur3 fmix64: spreads a keyed hash into distinct replicas. */
