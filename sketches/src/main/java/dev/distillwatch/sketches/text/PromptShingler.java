@@ -13,8 +13,9 @@ import java.util.List;
  * <h2>Normalisation</h2>
  *
  * NFKC and lower-case folding with an ASCII fast path: ASCII chars are folded with a table;
- * only runs of non-ASCII chars go through {@link java.text.Normalizer} (and only when they are not
- * already NFKC). Runs of spaces fold to nothing, runs of line breaks to one {@link
+ * runs of non-ASCII chars that NFKC leaves alone (most letters of most scripts) with a 64K
+ * class/fold table built once; only the other runs go through {@link java.text.Normalizer} (and
+ * only when they are not already NFKC). Runs of spaces fold to nothing, runs of line breaks to one {@link
  * TokenKind#NEWLINE} token.
  *
  * <h2>Slots</h2>
@@ -78,14 +79,15 @@ public final class PromptShingler {
   private static final byte[] ASCII_CLASS = new byte[128];
   private static final char[] ASCII_FOLD = new char[128];
   /**
-   * Per BMP char: {@link #INERT} with the class of its lower case, for the chars NFKC leaves
-   * alone (most letters of most scripts), else 0; and that lower case. 192 KB, so that runs of
-   * such chars skip the Normalizer and the Character look-ups.
+   * Per BMP char, learnt on first sight: {@link #KNOWN}, plus for the chars NFKC leaves alone
+   * (most letters of most scripts) {@link #INERT}, the class of the char's lower case (bits 16–18)
+   * and that lower case (bits 0–15). 256 KB, so that runs of such chars skip the Normalizer and
+   * the Character look-ups. One int per char, so a racing reader sees a whole entry or 0 (then
+   * learns it again, to the same value).
    */
-  private static final byte[] BMP_INFO = new byte[65536];
-  private static final char[] BMP_FOLD = new char[65536];
-  private static final byte INERT = 8;
-  private static final byte CLASS_BITS = 7;
+  private static final int[] BMP = new int[65536];
+  private static final int KNOWN = 1 << 20;
+  private static final int INERT = 1 << 19;
 
   static {
     for (int c = 0; c < 128; c++) {
@@ -106,24 +108,29 @@ public final class PromptShingler {
       }
       ASCII_CLASS[c] = cls;
     }
-    for (int c = 128; c < 65536; c++) {
-      int folded = Character.toLowerCase(c);
+  }
+
+  /** The {@link #BMP} entry of {@code c}, computed and stored on first sight. */
+  private static int bmp(char c) {
+    int entry = BMP[c];
+    if (entry == 0) {
+      int folded = Character.toLowerCase((int) c);
       int type = Character.getType(c);
       // NFKC leaves a run of such chars as it is: each is normalised on its own, is a starter
       // (combining class 0: not a mark) and no char composes with it (NFC_QC=Maybe chars are
       // marks or Hangul medial/final jamo).
-      boolean inert = !Character.isSurrogate((char) c)
+      boolean inert = c >= 128
+          && !Character.isSurrogate(c)
           && folded < 65536
           && type != Character.NON_SPACING_MARK
           && type != Character.COMBINING_SPACING_MARK
           && type != Character.ENCLOSING_MARK
           && !(c >= 0x1161 && c <= 0x1175) && !(c >= 0x11A8 && c <= 0x11C2)
-          && Normalizer.isNormalized(String.valueOf((char) c), Normalizer.Form.NFKC);
-      if (inert) {
-        BMP_FOLD[c] = (char) folded;
-        BMP_INFO[c] = (byte) (classOf(folded) | INERT);
-      }
+          && Normalizer.isNormalized(String.valueOf(c), Normalizer.Form.NFKC);
+      entry = inert ? KNOWN | INERT | classOf(folded) << 16 | folded : KNOWN;
+      BMP[c] = entry;
     }
+    return entry;
   }
 
   private final long seed;
@@ -469,12 +476,12 @@ public final class PromptShingler {
       if (segmentStart == from) {
         int inert = INERT;
         for (int k = from; k < to; k++) {
-          inert &= BMP_INFO[prompt[k]];
+          inert &= bmp(prompt[k]);
         }
         if (inert != 0) { // already NFKC, as the Normalizer would find: fold and feed
           for (int k = from; k < to; k++) {
-            char c = prompt[k];
-            feed(BMP_FOLD[c], (byte) (BMP_INFO[c] & CLASS_BITS));
+            int entry = bmp(prompt[k]);
+            feed((char) entry, (byte) ((entry >>> 16) & 7));
           }
           return to;
         }
@@ -487,7 +494,7 @@ public final class PromptShingler {
         int cp = segment.codePointAt(k);
         k += Character.charCount(cp);
         int folded = Character.toLowerCase(cp);
-        byte cls = classify(folded);
+        byte cls = classOf(folded);
         if (Character.isBmpCodePoint(folded)) {
           feed((char) folded, cls);
         } else {
@@ -496,10 +503,6 @@ public final class PromptShingler {
         }
       }
       return to;
-    }
-
-    private byte classify(int cp) {
-      return classOf(cp);
     }
 
     private void feed(char c, byte cls) {
@@ -819,7 +822,7 @@ public final class PromptShingler {
 
   /** Whether NFKC leaves BMP char {@code c} and its neighbours alone (for tests). */
   static boolean isInert(char c) {
-    return (BMP_INFO[c] & INERT) != 0;
+    return (bmp(c) & INERT) != 0;
   }
 
   /** Immutable configuration of a {@link PromptShingler}. */
