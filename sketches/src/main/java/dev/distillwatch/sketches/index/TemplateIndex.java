@@ -17,7 +17,8 @@ import java.util.List;
  *
  * <p>Candidates come from LSH banding (Indyk and Motwani 1998; Leskovec, Rajaraman, Ullman,
  * "Mining of Massive Datasets", ch. 3): the k components are cut into b = k / r bands of r rows,
- * each band hashed into a fastutil map from band key to cluster slot. A cluster with Jaccard J to
+ * each band hashed into a map from band key to cluster slot (a {@link BandTable}: one array,
+ * one memory access per look-up). A cluster with Jaccard J to
  * the query is a candidate with probability {@code 1 - (1 - J^r)^b} (defaults r = 1, b = 32:
  * 0.995 at J = 0.15, 0.9992 at J = 0.2; each band costs one random memory access, which is what
  * assignment time is made of). Candidates are verified against the cluster's representative (its first
@@ -28,8 +29,9 @@ import java.util.List;
  * at {@link Builder#newClusterThreshold}. A template that recurs earns a wider catchment; a
  * one-off prompt does not pull in look-alikes.
  *
- * <p>Memory is fixed by the capacity: {@code capacity × (8k + 32 + 2^p)} bytes plus the band maps
- * ({@code ≤ capacity × b} entries). When full, the least recently seen of 8 pseudo-randomly
+ * <p>Memory is fixed by the capacity: {@code capacity × (8k + 32 + 2^p)} bytes plus the band
+ * tables, {@code b} arrays of {@code 8 × nextPowerOfTwo(4/3 × capacity × m)} bytes ({@code m}
+ * members per cluster; 4 MB for the default 10,000 clusters). When full, the least recently seen of 8 pseudo-randomly
  * sampled clusters is evicted (sampled LRU, as in Redis), so eviction is O(1). Cluster ids are a
  * monotonically increasing long, never reused. Per cluster: count, distinct accounts (hash4j
  * UltraLogLog), first and last seen (timestamps passed in, so log replay is deterministic).
@@ -65,7 +67,7 @@ public final class TemplateIndex {
   private final long[] lastSeen;
   private final UltraLogLog[] accounts;
   private final Long2IntOpenHashMap idToSlot;
-  private final Long2IntOpenHashMap[] bandMaps;
+  private final BandTable[] bandMaps;
   private final int[] candidates;
   private final long[] keys;
   private final int[] found; // per band: the slot its key maps to, or -1
@@ -95,10 +97,9 @@ public final class TemplateIndex {
     this.accounts = new UltraLogLog[capacity];
     this.idToSlot = new Long2IntOpenHashMap(capacity);
     idToSlot.defaultReturnValue(-1);
-    this.bandMaps = new Long2IntOpenHashMap[bands];
+    this.bandMaps = new BandTable[bands];
     for (int i = 0; i < bands; i++) {
-      bandMaps[i] = new Long2IntOpenHashMap(capacity);
-      bandMaps[i].defaultReturnValue(-1);
+      bandMaps[i] = new BandTable((int) Math.min(1 << 29, (long) capacity * members), capacity);
     }
     this.candidates = new int[bands];
     this.keys = new long[bands];
@@ -216,9 +217,7 @@ public final class TemplateIndex {
     for (int m = 0; m < memberCounts[slot]; m++) {
       for (int band = 0; band < bands; band++) {
         long key = bandKey(representatives, (slot * members + m) * k, band);
-        if (bandMaps[band].get(key) == slot) {
-          bandMaps[band].remove(key);
-        }
+        bandMaps[band].removeIfSlot(key, slot);
       }
     }
   }

@@ -13,8 +13,9 @@ import java.util.List;
  * <h2>Normalisation</h2>
  *
  * NFKC and lower-case folding with an ASCII fast path: ASCII chars are folded with a table;
- * only runs of non-ASCII chars go through {@link java.text.Normalizer} (and only when they are not
- * already NFKC). Runs of spaces fold to nothing, runs of line breaks to one {@link
+ * runs of non-ASCII chars that NFKC leaves alone (most letters of most scripts) with a 64K
+ * class/fold table built once; only the other runs go through {@link java.text.Normalizer} (and
+ * only when they are not already NFKC). Runs of spaces fold to nothing, runs of line breaks to one {@link
  * TokenKind#NEWLINE} token.
  *
  * <h2>Slots</h2>
@@ -77,6 +78,16 @@ public final class PromptShingler {
   private static final byte OTHER = 4;
   private static final byte[] ASCII_CLASS = new byte[128];
   private static final char[] ASCII_FOLD = new char[128];
+  /**
+   * Per BMP char, learnt on first sight: {@link #KNOWN}, plus for the chars NFKC leaves alone
+   * (most letters of most scripts) {@link #INERT}, the class of the char's lower case (bits 16–18)
+   * and that lower case (bits 0–15). 256 KB, so that runs of such chars skip the Normalizer and
+   * the Character look-ups. One int per char, so a racing reader sees a whole entry or 0 (then
+   * learns it again, to the same value).
+   */
+  private static final int[] BMP = new int[65536];
+  private static final int KNOWN = 1 << 20;
+  private static final int INERT = 1 << 19;
 
   static {
     for (int c = 0; c < 128; c++) {
@@ -97,6 +108,29 @@ public final class PromptShingler {
       }
       ASCII_CLASS[c] = cls;
     }
+  }
+
+  /** The {@link #BMP} entry of {@code c}, computed and stored on first sight. */
+  private static int bmp(char c) {
+    int entry = BMP[c];
+    if (entry == 0) {
+      int folded = Character.toLowerCase((int) c);
+      int type = Character.getType(c);
+      // NFKC leaves a run of such chars as it is: each is normalised on its own, is a starter
+      // (combining class 0: not a mark) and no char composes with it (NFC_QC=Maybe chars are
+      // marks or Hangul medial/final jamo).
+      boolean inert = c >= 128
+          && !Character.isSurrogate(c)
+          && folded < 65536
+          && type != Character.NON_SPACING_MARK
+          && type != Character.COMBINING_SPACING_MARK
+          && type != Character.ENCLOSING_MARK
+          && !(c >= 0x1161 && c <= 0x1175) && !(c >= 0x11A8 && c <= 0x11C2)
+          && Normalizer.isNormalized(String.valueOf(c), Normalizer.Form.NFKC);
+      entry = inert ? KNOWN | INERT | classOf(folded) << 16 | folded : KNOWN;
+      BMP[c] = entry;
+    }
+    return entry;
   }
 
   private final long seed;
@@ -262,10 +296,14 @@ public final class PromptShingler {
   }
 
   private static void addWeighted(ShingleBuffer out, long bigram, int weight) {
-    out.addSkeleton(bigram);
+    int at = out.skeletonSize;
+    long[] skeleton = out.skeletonCapacity(at + weight);
+    skeleton[at] = bigram;
+    // Independent replicas in a plain counted loop, which the JIT can vectorise.
     for (int r = 1; r < weight; r++) {
-      out.addSkeleton(mix(bigram + r * GOLDEN));
+      skeleton[at + r] = mix(bigram + r * GOLDEN);
     }
+    out.skeletonSize = at + weight;
   }
 
   /** Murmur3 fmix64: spreads a keyed hash into distinct replicas. */
@@ -435,6 +473,19 @@ public final class PromptShingler {
         out.wordLength--;
         segmentStart = from - 1;
       }
+      if (segmentStart == from) {
+        int inert = INERT;
+        for (int k = from; k < to; k++) {
+          inert &= bmp(prompt[k]);
+        }
+        if (inert != 0) { // already NFKC, as the Normalizer would find: fold and feed
+          for (int k = from; k < to; k++) {
+            int entry = bmp(prompt[k]);
+            feed((char) entry, (byte) ((entry >>> 16) & 7));
+          }
+          return to;
+        }
+      }
       String segment = new String(prompt, segmentStart, to - segmentStart);
       if (!Normalizer.isNormalized(segment, Normalizer.Form.NFKC)) {
         segment = Normalizer.normalize(segment, Normalizer.Form.NFKC);
@@ -443,7 +494,7 @@ public final class PromptShingler {
         int cp = segment.codePointAt(k);
         k += Character.charCount(cp);
         int folded = Character.toLowerCase(cp);
-        byte cls = classify(folded);
+        byte cls = classOf(folded);
         if (Character.isBmpCodePoint(folded)) {
           feed((char) folded, cls);
         } else {
@@ -452,27 +503,6 @@ public final class PromptShingler {
         }
       }
       return to;
-    }
-
-    private byte classify(int cp) {
-      if (cp < 128) {
-        return ASCII_CLASS[cp];
-      }
-      if (Character.isLetter(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
-          || Character.getType(cp) == Character.COMBINING_SPACING_MARK) {
-        return LETTER;
-      }
-      if (Character.isDigit(cp)) {
-        return DIGIT;
-      }
-      if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
-        return NEWLINE;
-      }
-      if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp)
-          || Character.getType(cp) == Character.FORMAT) {
-        return SPACE;
-      }
-      return OTHER;
     }
 
     private void feed(char c, byte cls) {
@@ -766,6 +796,33 @@ public final class PromptShingler {
     public int stepSparse(int row, int inputClass) {
       return 0;
     }
+  }
+
+  /** The class of a folded code point (see the BMP tables for the hot path). */
+  private static byte classOf(int cp) {
+    if (cp < 128) {
+      return ASCII_CLASS[cp];
+    }
+    if (Character.isLetter(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
+        || Character.getType(cp) == Character.COMBINING_SPACING_MARK) {
+      return LETTER;
+    }
+    if (Character.isDigit(cp)) {
+      return DIGIT;
+    }
+    if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
+      return NEWLINE;
+    }
+    if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp)
+        || Character.getType(cp) == Character.FORMAT) {
+      return SPACE;
+    }
+    return OTHER;
+  }
+
+  /** Whether NFKC leaves BMP char {@code c} and its neighbours alone (for tests). */
+  static boolean isInert(char c) {
+    return (bmp(c) & INERT) != 0;
   }
 
   /** Immutable configuration of a {@link PromptShingler}. */

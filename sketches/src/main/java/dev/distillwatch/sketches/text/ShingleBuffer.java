@@ -94,11 +94,12 @@ public final class ShingleBuffer {
     word[wordLength++] = c;
   }
 
-  void addSkeleton(long hash) {
-    if (skeletonSize == skeleton.length) {
-      skeleton = Arrays.copyOf(skeleton, skeletonSize * 2);
+  /** The skeleton array, grown to hold at least {@code length} hashes. */
+  long[] skeletonCapacity(int length) {
+    if (skeleton.length < length) {
+      skeleton = Arrays.copyOf(skeleton, Math.max(length, skeleton.length * 2));
     }
-    skeleton[skeletonSize++] = hash;
+    return skeleton;
   }
 
   void addContent(long hash) {
