@@ -1,5 +1,7 @@
 package dev.distillwatch.detectors.domain;
 
+import static dev.distillwatch.detectors.ConfigChecks.require;
+
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -166,12 +168,6 @@ public final class DomainConfig {
         classifier = DomainClassifier.ofDefaults();
       }
       return new DomainConfig(this);
-    }
-
-    private static void require(boolean ok, String message, double value) {
-      if (!ok) {
-        throw new IllegalArgumentException(message + ", was " + value);
-      }
     }
   }
 }

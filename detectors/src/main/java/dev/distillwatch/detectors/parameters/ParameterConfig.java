@@ -1,5 +1,7 @@
 package dev.distillwatch.detectors.parameters;
 
+import static dev.distillwatch.detectors.ConfigChecks.require;
+
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -297,12 +299,6 @@ public final class ParameterConfig {
       require(sharedAccounts <= accountsPerFingerprint,
           "shared accounts must not exceed accountsPerFingerprint " + accountsPerFingerprint, sharedAccounts);
       return new ParameterConfig(this);
-    }
-
-    private static void require(boolean ok, String message, double value) {
-      if (!ok) {
-        throw new IllegalArgumentException(message + ", was " + value);
-      }
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.distillwatch.detectors.reasoning;
 
+import static dev.distillwatch.detectors.ConfigChecks.require;
+
 import dev.distillwatch.detectors.text.PhraseCatalog;
 import java.util.Locale;
 import java.util.Objects;
@@ -238,12 +240,6 @@ public final class ReasoningConfig {
 
     public ReasoningConfig build() {
       return new ReasoningConfig(this);
-    }
-
-    private static void require(boolean ok, String message, double value) {
-      if (!ok) {
-        throw new IllegalArgumentException(message + ", was " + value);
-      }
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.distillwatch.detectors.recipe;
 
+import static dev.distillwatch.detectors.ConfigChecks.require;
+
 import dev.distillwatch.detectors.text.PhraseCatalog;
 import java.util.Arrays;
 import java.util.Locale;
@@ -142,12 +144,6 @@ public final class RecipeConfig {
 
     public RecipeConfig build() {
       return new RecipeConfig(this);
-    }
-
-    private static void require(boolean ok, String message, double value) {
-      if (!ok) {
-        throw new IllegalArgumentException(message + ", was " + value);
-      }
     }
   }
 }

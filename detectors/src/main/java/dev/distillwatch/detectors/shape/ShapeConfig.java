@@ -1,5 +1,7 @@
 package dev.distillwatch.detectors.shape;
 
+import static dev.distillwatch.detectors.ConfigChecks.require;
+
 import java.util.Locale;
 
 /** Immutable settings of the {@link ConversationShapeDetector}. */
@@ -251,12 +253,6 @@ public final class ShapeConfig {
 
     public ShapeConfig build() {
       return new ShapeConfig(this);
-    }
-
-    private static void require(boolean ok, String message, double value) {
-      if (!ok) {
-        throw new IllegalArgumentException(message + ", was " + value);
-      }
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.distillwatch.detectors.template;
 
+import static dev.distillwatch.detectors.ConfigChecks.require;
+
 import java.util.Locale;
 
 /** Immutable settings of the {@link TemplateDetector}. */
@@ -257,12 +259,6 @@ public final class TemplateConfig {
       require(singleAccountMaximumScore <= maximumScore,
           "singleAccountMaximumScore must not exceed maximumScore", singleAccountMaximumScore);
       return new TemplateConfig(this);
-    }
-
-    private static void require(boolean ok, String message, double value) {
-      if (!ok) {
-        throw new IllegalArgumentException(message + ", was " + value);
-      }
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.distillwatch.detectors.volume;
 
+import static dev.distillwatch.detectors.ConfigChecks.require;
+
 import java.util.Locale;
 
 /** Immutable settings of the {@link VolumeDetector}. */
@@ -103,12 +105,6 @@ public final class VolumeConfig {
 
     public VolumeConfig build() {
       return new VolumeConfig(this);
-    }
-
-    private static void require(boolean ok, String message, double value) {
-      if (!ok) {
-        throw new IllegalArgumentException(message + ", was " + value);
-      }
     }
   }
 }
