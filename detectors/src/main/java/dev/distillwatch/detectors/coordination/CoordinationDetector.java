@@ -1,5 +1,7 @@
 package dev.distillwatch.detectors.coordination;
 
+import static dev.distillwatch.detectors.UnitInterval.clamp;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.distillwatch.core.Derivation;
 import dev.distillwatch.core.Detector;
@@ -393,7 +395,4 @@ public final class CoordinationDetector implements Detector {
     return d == Domain.CODING || d == Domain.MATH || d == Domain.REASONING || d == Domain.AGENTIC;
   }
 
-  private static double clamp(double x) {
-    return x <= 0 ? 0 : Math.min(1, x);
-  }
 }

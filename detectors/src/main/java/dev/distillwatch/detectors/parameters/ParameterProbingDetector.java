@@ -1,5 +1,7 @@
 package dev.distillwatch.detectors.parameters;
 
+import static dev.distillwatch.detectors.UnitInterval.clamp;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.distillwatch.core.Detector;
 import dev.distillwatch.detectors.Bounded;
@@ -338,10 +340,6 @@ public final class ParameterProbingDetector implements Detector {
   long trackedFingerprints() {
     fingerprints.cleanUp();
     return fingerprints.estimatedSize();
-  }
-
-  private static double clamp(double x) {
-    return x <= 0 ? 0 : x >= 1 ? 1 : x;
   }
 
   private static long mix(long z) {

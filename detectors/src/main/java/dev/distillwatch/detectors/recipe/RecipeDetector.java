@@ -1,5 +1,7 @@
 package dev.distillwatch.detectors.recipe;
 
+import static dev.distillwatch.detectors.UnitInterval.clamp;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.distillwatch.core.Detector;
 import dev.distillwatch.detectors.Bounded;
@@ -107,10 +109,6 @@ public final class RecipeDetector implements Detector {
   long trackedAccounts() {
     accounts.cleanUp();
     return accounts.estimatedSize();
-  }
-
-  private static double clamp(double x) {
-    return x <= 0 ? 0 : x >= 1 ? 1 : x;
   }
 
   private static final class Account {

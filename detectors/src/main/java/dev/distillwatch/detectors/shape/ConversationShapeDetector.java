@@ -1,5 +1,7 @@
 package dev.distillwatch.detectors.shape;
 
+import static dev.distillwatch.detectors.UnitInterval.clamp;
+
 import com.dynatrace.hash4j.hashing.HashStream64;
 import com.dynatrace.hash4j.hashing.Hasher64;
 import com.dynatrace.hash4j.hashing.Hashing;
@@ -220,10 +222,6 @@ public final class ConversationShapeDetector implements Detector {
     }
     long k = h.getAsLong();
     return k == 0 ? 1 : k;
-  }
-
-  private static double clamp(double x) {
-    return x <= 0 ? 0 : x >= 1 ? 1 : x;
   }
 
   /** What one request looks like: keys of its last and previous user turns, its size. */

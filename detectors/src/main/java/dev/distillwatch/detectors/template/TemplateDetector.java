@@ -1,5 +1,7 @@
 package dev.distillwatch.detectors.template;
 
+import static dev.distillwatch.detectors.UnitInterval.clamp;
+
 import com.dynatrace.hash4j.hashing.Hasher64;
 import com.dynatrace.hash4j.hashing.Hashing;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -227,10 +229,6 @@ public final class TemplateDetector implements Detector {
     } finally {
       indexLock.unlock();
     }
-  }
-
-  private static double clamp(double x) {
-    return x <= 0 ? 0 : Math.min(1, x);
   }
 
   private static boolean isCapability(int domain) {
