@@ -10,6 +10,7 @@ import dev.distillwatch.simulator.population.Classroom;
 import dev.distillwatch.simulator.population.CodingAgent;
 import dev.distillwatch.simulator.population.CorporateNat;
 import dev.distillwatch.simulator.population.PopularPrompt;
+import dev.distillwatch.simulator.population.TutoringApp;
 import dev.distillwatch.simulator.population.WrapperApp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,7 +84,8 @@ public final class Scenarios {
   /**
    * The seven-day background every suite scenario shares: 3,000 users and every hard negative,
    * the false-merge cohorts of the coordination detector (300 users of a popular prompt, two
-   * companies of 60 employees behind a NAT) included.
+   * companies of 60 employees behind a NAT, 80 users of one tutoring app on their own keys)
+   * included.
    */
   public static Scenario.Builder background(String name) {
     return Scenario.builder(name).days(7).releaseDay(3)
@@ -94,7 +96,8 @@ public final class Scenarios {
         .cohort(new Classroom(1, 30))
         .cohort(new BenchmarkRun(1, 3))
         .cohort(new PopularPrompt(300))
-        .cohort(new CorporateNat(2, 60));
+        .cohort(new CorporateNat(2, 60))
+        .cohort(new TutoringApp(80));
   }
 
   /** The standard suite: the background with each campaign style in turn. */

@@ -26,14 +26,14 @@ public final class Campaigns {
   }
 
   /**
-   * Slow and low: 30 accounts at benign rates (about 6 a day, in office hours), 40% camouflage,
+   * Slow and low: 30 accounts at benign rates (about 6 a day, in office hours), 50% camouflage,
    * 10 templates rotated every 20 requests and paraphrased 80% of the time, own payment and
    * address per account.
    */
   public static Campaign.Builder slowAndLow() {
     return Campaign.builder("slow-low", CampaignStyle.CHAIN_OF_THOUGHT).accounts(30).ratePerAccountPerHour(0.25)
         .officeHours(true).balancing(Campaign.Balancing.RANDOM).templates(10).rotateEvery(20).paraphrase(0.8)
-        .camouflage(0.4).startDay(0).durationDays(7);
+        .camouflage(0.5).startDay(0).durationDays(7);
   }
 
   /**

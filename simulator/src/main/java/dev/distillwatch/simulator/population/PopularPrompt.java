@@ -5,7 +5,6 @@ import dev.distillwatch.simulator.Actor;
 import dev.distillwatch.simulator.Cohort;
 import dev.distillwatch.simulator.Diurnal;
 import dev.distillwatch.simulator.Environment;
-import dev.distillwatch.simulator.Infrastructure;
 import dev.distillwatch.simulator.Label;
 import dev.distillwatch.simulator.LabelledExchange;
 import dev.distillwatch.simulator.Prompt;
@@ -63,11 +62,7 @@ public final class PopularPrompt implements Cohort {
     private final Label label;
     private final SplittableRandom random;
     private final String[] popular;
-    private final String account;
-    private final String payment;
-    private final String ip;
-    private final String userAgent;
-    private final int zone;
+    private final Person person;
     private final double perMilli;
 
     User(Environment env, Label label, SplittableRandom random, String[] popular) {
@@ -75,13 +70,9 @@ public final class PopularPrompt implements Cohort {
       this.label = label;
       this.random = random;
       this.popular = popular;
-      this.account = Infrastructure.accountId(random);
-      this.payment = Infrastructure.paymentId(random);
-      this.ip = Infrastructure.residentialIp(random);
-      this.userAgent = Infrastructure.userAgent(random);
-      this.zone = Infrastructure.zone(random);
+      this.person = Person.draw(random);
       this.perMilli = (1 + random.nextInt(6)) / 86_400_000.0;
-      this.next = Diurnal.PERSONAL.next(env.start(), perMilli, Infrastructure.offsetMinutes(zone), random);
+      this.next = Diurnal.PERSONAL.next(env.start(), perMilli, person.offsetMinutes(), random);
     }
 
     @Override
@@ -89,11 +80,10 @@ public final class PopularPrompt implements Cohort {
       long now = next;
       String text = random.nextDouble() < 0.5 ? popular[random.nextInt(popular.length)]
           : Requests.any(env.prompts().benign(), random).text();
-      Exchange e = Exchange.builder().account(account).timestamp(now).prompt(text)
-          .model(env.benignModel(now, random)).parameters(Requests.params("temperature", 0.7))
-          .ip(ip).userAgent(userAgent).payment(payment).attribute("country", Infrastructure.country(zone))
-          .attribute("asn", Infrastructure.asn(ip)).response(Requests.response(300, text.length(), -1, random)).build();
-      next = Diurnal.PERSONAL.next(now, perMilli, Infrastructure.offsetMinutes(zone), random);
+      Exchange e = person.request(now).prompt(text).model(env.benignModel(now, random))
+          .parameters(Requests.params("temperature", 0.7))
+          .response(Requests.response(300, text.length(), -1, random)).build();
+      next = Diurnal.PERSONAL.next(now, perMilli, person.offsetMinutes(), random);
       return new LabelledExchange(e, label);
     }
   }
