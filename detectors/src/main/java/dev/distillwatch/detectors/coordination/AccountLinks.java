@@ -15,7 +15,15 @@ final class AccountLinks {
   long requests;
   long templated;
   long reasoning;
+  /** Distinct-task requests asking for reasoning written out (step-by-step alone is not counted). */
+  volatile long elicited;
+  /** Requests through templates or eliciting reasoning, for sampling the campaign's focus. */
+  long harvested;
+  /** The tagged request-shape key of this account's latest templated request (0: none). */
+  volatile long templatedShape;
 
+  /** Requests per 4-hour bin of the UTC day, halved together when one would overflow. */
+  private final short[] hours = new short[HOUR_BINS];
   private final long[] templateKeys;
   private final long[] templateCounts;
   private final long[] templateTasks;
@@ -23,12 +31,17 @@ final class AccountLinks {
   private int seenCursor;
   private final long[] candidates;
   private final float[] evidence;
-  private final boolean[] direct;
+  private final byte[] kinds;
 
   /** The bits of {@link #addEvidence}'s mask that are families. */
   static final int FAMILIES = (1 << LinkFamily.ALL.length) - 1;
   /** The bit of {@link #addEvidence}'s mask set when a direct key contributed. */
   static final int DIRECT = 1 << LinkFamily.ALL.length;
+  /**
+   * The bit of {@link #addEvidence}'s mask set when client evidence came from a pair: a template
+   * representative that sends the same rare request shape.
+   */
+  static final int PAIRED = DIRECT << 1;
 
 
   AccountLinks(long id, long org, long firstSeen, int templates, int seenKeys, int candidates) {
@@ -41,8 +54,56 @@ final class AccountLinks {
     this.seen = new long[seenKeys];
     this.candidates = new long[candidates];
     this.evidence = new float[candidates * LinkFamily.ALL.length];
-    this.direct = new boolean[candidates];
+    this.kinds = new byte[candidates];
   }
+
+  /**
+   * Whether this account harvests reasoning: at least {@value #HARVEST_MINIMUM} requests, and the
+   * share {@code share} of all its requests, ask for the reasoning written out.
+   */
+  boolean harvests(double share) {
+    long e = elicited;
+    return e >= HARVEST_MINIMUM && e >= share * requests;
+  }
+
+  /** Bins of the day in the activity profile (4 hours each). */
+  static final int HOUR_BINS = 6;
+
+  /** Counts one request at {@code time} (epoch milliseconds) in the activity profile. */
+  void recordTime(long time) {
+    int bin = (int) (Math.floorMod(time, 86_400_000L) / (86_400_000L / HOUR_BINS));
+    if (hours[bin] == Short.MAX_VALUE) {
+      for (int i = 0; i < hours.length; i++) {
+        hours[i] >>= 1;
+      }
+    }
+    hours[bin]++;
+  }
+
+  /**
+   * How much this account's hours of the day agree with {@code other}'s: the overlap of the two
+   * normalised profiles, 1 for the same hours, 0 for disjoint ones (read without the other's
+   * monitor: a racy read of a few shorts only blurs the estimate).
+   */
+  double hoursOverlap(AccountLinks other) {
+    double mine = 0;
+    double theirs = 0;
+    for (int i = 0; i < HOUR_BINS; i++) {
+      mine += hours[i];
+      theirs += other.hours[i];
+    }
+    if (mine == 0 || theirs == 0) {
+      return 0;
+    }
+    double overlap = 0;
+    for (int i = 0; i < HOUR_BINS; i++) {
+      overlap += Math.min(hours[i] / mine, other.hours[i] / theirs);
+    }
+    return overlap;
+  }
+
+  /** The fewest reasoning-eliciting requests that make an account a harvester. */
+  static final int HARVEST_MINIMUM = 5;
 
   /**
    * Counts one request through template key {@code key} carrying task {@code taskHash}; returns the
@@ -89,13 +150,13 @@ final class AccountLinks {
 
   /**
    * Adds {@code weight} of {@code family} evidence linking this account to campaign (or account)
-   * {@code root} ({@code isDirect}: through a payment or address prefix, not a corroborating
-   * key); returns the bit mask of families whose evidence towards it reached {@code threshold},
-   * with {@link #DIRECT} set when a direct key contributed to one of them. {@code resolve} maps stored candidates to their current roots, since campaigns
-   * merge while evidence accumulates.
+   * {@code root}; {@code kind} is {@link #DIRECT} for a payment or address prefix, {@link #PAIRED}
+   * for paired client evidence, 0 for a corroborating key. Returns the bit mask of families whose
+   * evidence towards it reached {@code threshold}, with the {@code DIRECT} and {@code PAIRED} bits
+   * of every contribution so far. {@code resolve} maps stored candidates to their current roots,
+   * since campaigns merge while evidence accumulates.
    */
-  int addEvidence(long root, LinkFamily family, double weight, boolean isDirect, double threshold,
-      Resolver resolve) {
+  int addEvidence(long root, LinkFamily family, double weight, int kind, double threshold, Resolver resolve) {
     int slot = -1;
     int weakest = 0;
     float weakestSum = Float.MAX_VALUE;
@@ -121,19 +182,19 @@ final class AccountLinks {
       for (int f = 0; f < LinkFamily.ALL.length; f++) {
         evidence[slot * LinkFamily.ALL.length + f] = 0;
       }
-      direct[slot] = false;
+      kinds[slot] = 0;
     }
     candidates[slot] = root;
-    direct[slot] |= isDirect;
+    kinds[slot] |= (byte) (kind >>> LinkFamily.ALL.length);
     int base = slot * LinkFamily.ALL.length;
     evidence[base + family.ordinal()] = (float) Math.min(1.0, evidence[base + family.ordinal()] + weight);
     // Evidence gathered towards accounts or campaigns that have since merged into this root
     // counts together.
     float[] total = new float[LinkFamily.ALL.length];
-    boolean anyDirect = false;
+    int anyKind = 0;
     for (int i = 0; i < candidates.length; i++) {
       if (i == slot || (candidates[i] != 0 && resolve.root(candidates[i]) == root)) {
-        anyDirect |= direct[i];
+        anyKind |= kinds[i];
         for (int f = 0; f < total.length; f++) {
           total[f] += evidence[i * LinkFamily.ALL.length + f];
         }
@@ -145,7 +206,7 @@ final class AccountLinks {
         mask |= 1 << f;
       }
     }
-    return anyDirect ? mask | DIRECT : mask;
+    return mask | (anyKind << LinkFamily.ALL.length);
   }
 
   /** Forgets the evidence towards {@code root} (after joining it). */
@@ -153,7 +214,7 @@ final class AccountLinks {
     for (int i = 0; i < candidates.length; i++) {
       if (candidates[i] != 0 && resolve.root(candidates[i]) == root) {
         candidates[i] = 0;
-        direct[i] = false;
+        kinds[i] = 0;
         for (int f = 0; f < LinkFamily.ALL.length; f++) {
           evidence[i * LinkFamily.ALL.length + f] = 0;
         }

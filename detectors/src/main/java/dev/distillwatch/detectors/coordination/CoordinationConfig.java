@@ -11,6 +11,8 @@ public final class CoordinationConfig {
   private final double rareAccounts;
   private final double hubAccounts;
   private final double familyThreshold;
+  private final double harvestShare;
+  private final double hoursOverlap;
   private final int minimumFamilies;
   private final int minimumDistinctTasks;
   private final int minimumMembers;
@@ -28,6 +30,8 @@ public final class CoordinationConfig {
     this.rareAccounts = b.rareAccounts;
     this.hubAccounts = b.hubAccounts;
     this.familyThreshold = b.familyThreshold;
+    this.harvestShare = b.harvestShare;
+    this.hoursOverlap = b.hoursOverlap;
     this.minimumFamilies = b.minimumFamilies;
     this.minimumDistinctTasks = b.minimumDistinctTasks;
     this.minimumMembers = b.minimumMembers;
@@ -83,6 +87,23 @@ public final class CoordinationConfig {
     return familyThreshold;
   }
 
+  /**
+   * Share of an account's requests that must ask for the reasoning written out (with at least 5
+   * such requests) for it to pair with another account of the same rare request shape (default
+   * 0.3).
+   */
+  public double harvestShare() {
+    return harvestShare;
+  }
+
+  /**
+   * The least overlap of two harvesting accounts' activity over the hours of the day (six 4-hour
+   * bins, normalised) for them to pair by request shape (default 0.6).
+   */
+  public double hoursOverlap() {
+    return hoursOverlap;
+  }
+
   /** Independent link families a merge needs (default 2). */
   public int minimumFamilies() {
     return minimumFamilies;
@@ -125,7 +146,7 @@ public final class CoordinationConfig {
 
   @Override
   public String toString() {
-    return "CoordinationConfig{" + "keyCapacity=" + keyCapacity + ", " + "campaignCapacity=" + campaignCapacity + ", " + "templateRows=" + templateRows + ", " + "templateBands=" + templateBands + ", " + "rareAccounts=" + rareAccounts + ", " + "hubAccounts=" + hubAccounts + ", " + "familyThreshold=" + familyThreshold + ", " + "minimumFamilies=" + minimumFamilies + ", " + "minimumDistinctTasks=" + minimumDistinctTasks + ", " + "minimumMembers=" + minimumMembers + ", " + "saturationMembers=" + saturationMembers + ", " + "minimumRequests=" + minimumRequests + ", " + "saturationRequests=" + saturationRequests + ", " + "maximumScore=" + maximumScore + ", " + "domainStride=" + domainStride + "}";
+    return "CoordinationConfig{" + "keyCapacity=" + keyCapacity + ", " + "campaignCapacity=" + campaignCapacity + ", " + "templateRows=" + templateRows + ", " + "templateBands=" + templateBands + ", " + "rareAccounts=" + rareAccounts + ", " + "hubAccounts=" + hubAccounts + ", " + "familyThreshold=" + familyThreshold + ", " + "harvestShare=" + harvestShare + ", " + "hoursOverlap=" + hoursOverlap + ", " + "minimumFamilies=" + minimumFamilies + ", " + "minimumDistinctTasks=" + minimumDistinctTasks + ", " + "minimumMembers=" + minimumMembers + ", " + "saturationMembers=" + saturationMembers + ", " + "minimumRequests=" + minimumRequests + ", " + "saturationRequests=" + saturationRequests + ", " + "maximumScore=" + maximumScore + ", " + "domainStride=" + domainStride + "}";
   }
 
   /** Builds a {@link CoordinationConfig}. */
@@ -137,6 +158,8 @@ public final class CoordinationConfig {
     private double rareAccounts = 64;
     private double hubAccounts = 4096;
     private double familyThreshold = 0.5;
+    private double harvestShare = 0.3;
+    private double hoursOverlap = 0.6;
     private int minimumFamilies = 2;
     private int minimumDistinctTasks = 3;
     private int minimumMembers = 3;
@@ -187,6 +210,18 @@ public final class CoordinationConfig {
     /** Evidence a family needs towards one campaign to count (sum of key weights; default 0.5). */
     public Builder familyThreshold(double v) {
       this.familyThreshold = v;
+      return this;
+    }
+
+    /** Share of requests asking for written-out reasoning that makes an account pair by shape (default 0.3). */
+    public Builder harvestShare(double v) {
+      this.harvestShare = v;
+      return this;
+    }
+
+    /** The least hours-of-day overlap for two harvesting accounts to pair by request shape (default 0.6). */
+    public Builder hoursOverlap(double v) {
+      this.hoursOverlap = v;
       return this;
     }
 
@@ -250,6 +285,8 @@ public final class CoordinationConfig {
           "templateRows x templateBands must fit in 128 signature components");
       require(rareAccounts >= 1 && hubAccounts > rareAccounts, "need 1 <= rareAccounts < hubAccounts");
       require(familyThreshold > 0 && familyThreshold <= 1, "familyThreshold must be in (0, 1]");
+      require(harvestShare > 0 && harvestShare <= 1, "harvestShare must be in (0, 1]");
+      require(hoursOverlap >= 0 && hoursOverlap <= 1, "hoursOverlap must be in [0, 1]");
       require(minimumFamilies >= 1 && minimumFamilies <= LinkFamily.ALL.length, "minimumFamilies must be in [1, 3]");
       require(minimumDistinctTasks >= 1, "minimumDistinctTasks must be positive");
       require(minimumMembers >= 2 && saturationMembers > minimumMembers - 1, "need 2 <= minimumMembers <= saturationMembers");

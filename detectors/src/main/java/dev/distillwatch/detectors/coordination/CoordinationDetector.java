@@ -70,6 +70,8 @@ public final class CoordinationDetector implements Detector {
   public static final String NAME = "coordination";
 
   private static final int TEMPLATES_PER_ACCOUNT = 16;
+  /** Salt of the sighting that counts a shape key once more, as a harvest pair. */
+  private static final long HARVEST_PAIR = 0x6861727665737450L;
   private static final int SEEN_KEYS = 24;
   private static final int CANDIDATES = 6;
   /** Weight of a link through one template band: two bands of the skeleton must agree. */
@@ -114,8 +116,9 @@ public final class CoordinationDetector implements Detector {
     long task = f.isEmpty() ? 0 : f.taskHash();
     int bands = f.isEmpty() ? 0 : config.templateBands();
     PhraseScan scan = exchange.derived(PhraseScan.DERIVATION);
-    boolean reasoning = scan.inUser(PhraseClass.REASONING_STRONG) + scan.inUser(PhraseClass.REASONING_ELABORATE)
-        + scan.inUser(PhraseClass.REASONING_TAGS) + scan.inUser(PhraseClass.REASONING_WEAK) > 0;
+    boolean elicits = scan.inUser(PhraseClass.REASONING_STRONG) + scan.inUser(PhraseClass.REASONING_ELABORATE)
+        + scan.inUser(PhraseClass.REASONING_TAGS) > 0;
+    boolean reasoning = elicits || scan.inUser(PhraseClass.REASONING_WEAK) > 0;
 
     long[] k = new long[LinkKeys.MAXIMUM + bands];
     LinkFamily[] fam = new LinkFamily[k.length];
@@ -124,6 +127,8 @@ public final class CoordinationDetector implements Detector {
     for (int i = 0; i < n; i++) {
       k[i] = fam[i].tag(k[i]);
     }
+    long rawShape = linkKeys.shape(exchange.parameters());
+    long shape = rawShape == 0 ? 0 : LinkFamily.CLIENT.tag(rawShape);
     int firstBand = n;
     for (int b = 0; b < bands; b++) {
       long key = TemplateBands.key(f, b, config.templateRows());
@@ -144,6 +149,7 @@ public final class CoordinationDetector implements Detector {
       }
       templated = pushed >= config.minimumDistinctTasks();
       a.requests++;
+      a.recordTime(now);
       requests = a.requests;
       if (templated) {
         a.templated++;
@@ -151,16 +157,39 @@ public final class CoordinationDetector implements Detector {
       if (reasoning) {
         a.reasoning++;
       }
+      if (elicits && task != 0) {
+        a.elicited++;
+      }
+    }
+
+    if (templated) {
+      synchronized (a) {
+        a.templatedShape = shape;
+      }
     }
 
     boolean joinedNow = false;
+    double shapeWeight = 0;
     for (int i = 0; i < n; i++) {
       KeyTable.View v = keys.touch(k[i], id, org, now);
+      if (shape != 0 && k[i] == shape) {
+        shapeWeight = LinkKeys.SHAPE_SCALE * weight(v.accounts());
+      }
       if (v.representative() == id || (fam[i] == LinkFamily.CONTENT && !templated)) {
         continue;
       }
       if (org != 0 && v.representativeOrg() == org) {
         continue;
+      }
+      boolean harvestPair = false;
+      if (k[i] == shape && shape != 0 && a.harvests(config.harvestShare())) {
+        harvestPair = (org == 0 || v.representativeOrg() == 0) && harvestsInStep(a, v.representative());
+        if (!harvestPair && forest.node(campaignOf(v.representative())) == null) {
+          // A shape key is represented by a harvesting account when one sends it, so that the
+          // next harvesting account with that shape finds a partner.
+          keys.represent(k[i], id, org);
+          continue;
+        }
       }
       double w = scale[i] * weight(v.accounts());
       if (w <= 0) {
@@ -172,25 +201,45 @@ public final class CoordinationDetector implements Detector {
         continue;
       }
       boolean first;
+      boolean pairFirst;
       synchronized (a) {
-        // Each key counts once towards each candidate campaign.
+        // Each key counts once towards each candidate campaign, and once more as a harvest pair.
         first = a.firstSight(k[i] ^ KeyTable.mix(other));
+        pairFirst = harvestPair && a.firstSight(k[i] ^ KeyTable.mix(other) ^ HARVEST_PAIR);
       }
-      if (!first) {
+      if (!first && !pairFirst) {
         continue;
       }
-      int mask;
+      int mask = 0;
       synchronized (a) {
-        mask = a.addEvidence(other, fam[i], w, scale[i] >= 1, config.familyThreshold(), forest::root);
+        if (first) {
+          mask = a.addEvidence(other, fam[i], w, scale[i] >= 1 ? AccountLinks.DIRECT : 0, config.familyThreshold(),
+              forest::root);
+        }
+        if (fam[i] == LinkFamily.CONTENT && shapeWeight > 0 && (org == 0 || v.representativeOrg() == 0)
+            && sendsShapeInStep(a, v.representative(), shape)) {
+          // The template's representative pushes its tasks with the same rare request shape: the
+          // pair is linked by client too, whoever represents the shape key itself. Not across two
+          // declared organisations: two vetted customers running one tool are two customers.
+          mask = a.addEvidence(other, LinkFamily.CLIENT, shapeWeight, AccountLinks.PAIRED, config.familyThreshold(),
+              forest::root);
+        }
+        if (pairFirst) {
+          // Both send the same rare request shape and both ask for written-out reasoning on a large
+          // share of distinct tasks: the same harvest, however its instructions are paraphrased.
+          a.addEvidence(other, LinkFamily.CLIENT, w, AccountLinks.PAIRED, config.familyThreshold(), forest::root);
+          mask = a.addEvidence(other, LinkFamily.CONTENT, w, AccountLinks.PAIRED, config.familyThreshold(),
+              forest::root);
+        }
       }
-      // Two families, and at least one direct link (the same card, the same /24 or /48): an ASN
-      // and a template band only corroborate.
-      if (Integer.bitCount(mask & AccountLinks.FAMILIES) >= config.minimumFamilies()
-          && (mask & AccountLinks.DIRECT) != 0) {
+      // Two independent families, and a direct link (the same card, the same /24 or /48) or the
+      // pair template and client: an ASN or a client fingerprint alone only corroborates.
+      if (LinkFamily.enough(mask & AccountLinks.FAMILIES, (mask & AccountLinks.DIRECT) != 0,
+          (mask & AccountLinks.PAIRED) != 0, config.minimumFamilies())) {
         long keep = forest.union(mine, since(mine, now), other, since(other, now), (m, c) -> joined(m, c, now));
         CampaignForest.Node node = forest.node(keep);
         if (node != null) {
-          node.stats.linkedBy(mask & AccountLinks.FAMILIES);
+          node.stats.linkedBy(mask & (AccountLinks.FAMILIES | AccountLinks.DIRECT));
         }
         synchronized (a) {
           a.clearCandidate(keep, forest::root);
@@ -209,7 +258,9 @@ public final class CoordinationDetector implements Detector {
     }
     if (!joinedNow) {
       int domain = -1;
-      if (requests % config.domainStride() == 0 && task != 0) {
+      // The campaign's focus is what its harvest asks for: sampled among the requests that go
+      // through templates or elicit reasoning, so camouflage traffic does not dilute it.
+      if ((templated || reasoning) && a.harvested++ % config.domainStride() == 0 && task != 0) {
         Domain d = exchange.derived(DomainClassifier.DERIVATION).domain();
         domain = isCapability(d) ? 1 : 0;
       }
@@ -235,7 +286,12 @@ public final class CoordinationDetector implements Detector {
     double t = clamp((templatedShare - 0.1) / 0.3);
     double r = clamp((reasoningShare - 0.1) / 0.4);
     double e = clamp((1.0 - s.dispersion()) / 0.6);
-    double pattern = 1 - (1 - t) * (1 - r) * (1 - e);
+    // Linked by template and client only (no shared card or address): users of one niche tool
+    // share those too, so the harvest must also be spread evenly, as one operator spreads it
+    // (spread CV at most 0.3 in full, nothing from 0.6: app users differ by orders of magnitude).
+    boolean infrastructure = (s.families() & AccountLinks.DIRECT) != 0;
+    double pattern = infrastructure ? 1 - (1 - t) * (1 - r) * (1 - e)
+        : (1 - (1 - t) * (1 - r)) * clamp((0.6 - s.dispersion()) / 0.3);
     double focus = clamp((capabilityShare - 0.5) / 0.35);
     double taskShare = s.sampled() == 0 ? 0 : Math.min(1.0, s.tasks() / s.sampled());
     double novelty = clamp(taskShare / 0.4);
@@ -246,7 +302,7 @@ public final class CoordinationDetector implements Detector {
     }
     StringBuilder linked = new StringBuilder();
     for (LinkFamily family : LinkFamily.ALL) {
-      if ((s.families() & (1 << family.ordinal())) != 0) {
+      if (family.in(s.families())) {
         linked.append(linked.length() == 0 ? "" : "+").append(family.label());
       }
     }
@@ -291,6 +347,25 @@ public final class CoordinationDetector implements Detector {
       a.campaign = root;
     }
     return root;
+  }
+
+  /**
+   * True when {@code account} is known, {@linkplain AccountLinks#harvests harvests} too and keeps
+   * the same hours as {@code a} (SynchroTrap's lesson: one operator's accounts act in step; the
+   * users of one app keep their own hours in their own time zones).
+   */
+  private boolean harvestsInStep(AccountLinks a, long account) {
+    AccountLinks r = accounts.getIfPresent(account);
+    return r != null && r.harvests(config.harvestShare()) && a.hoursOverlap(r) >= config.hoursOverlap();
+  }
+
+  /**
+   * True when {@code account}'s latest templated request had request shape {@code shape} and it
+   * keeps the same hours as {@code a}.
+   */
+  private boolean sendsShapeInStep(AccountLinks a, long account, long shape) {
+    AccountLinks r = accounts.getIfPresent(account);
+    return r != null && r.templatedShape == shape && a.hoursOverlap(r) >= config.hoursOverlap();
   }
 
   private long campaignOf(long account) {
@@ -349,7 +424,9 @@ public final class CoordinationDetector implements Detector {
       }
     });
     for (Map.Entry<String, Integer> p : pairs.entrySet()) {
-      if (Integer.bitCount(p.getValue()) >= config.minimumFamilies()) {
+      int mask = p.getValue();
+      boolean direct = LinkFamily.BILLING.in(mask) || LinkFamily.NETWORK.in(mask);
+      if (LinkFamily.enough(mask, direct, false, config.minimumFamilies())) {
         String[] ab = p.getKey().split(":");
         long a = Long.parseLong(ab[0]);
         long b = Long.parseLong(ab[1]);

@@ -3,16 +3,20 @@ package dev.distillwatch.detectors.coordination;
 import com.dynatrace.hash4j.hashing.Hasher64;
 import com.dynatrace.hash4j.hashing.Hashing;
 import dev.distillwatch.core.Exchange;
+import dev.distillwatch.core.Parameters;
+import dev.distillwatch.detectors.parameters.ParameterProbingDetector;
 import java.util.Map;
 
 /**
  * The infrastructure link keys of one exchange, as seeded 64-bit hashes (never the raw values):
- * the payment fingerprint ({@link LinkFamily#BILLING}); the client's /24 (IPv4) or /48 (IPv6),
- * its ASN from {@code attrs}, and its client fingerprint — the user agent together with any TLS
- * or HTTP fingerprint attribute ({@code ja3}, {@code ja4}, {@code h2}) — ({@link
- * LinkFamily#NETWORK}). A user agent alone is not a key: a handful of SDK strings cover the
- * population. Missing or malformed fields give no key; nothing here throws on bad input.
- * Template keys come from {@code TemplateBands}, in the detector.
+ * the payment fingerprint ({@link LinkFamily#BILLING}); the client's /24 (IPv4) or /48 (IPv6)
+ * and its ASN from {@code attrs} ({@link LinkFamily#NETWORK}); its request shape — the parameter
+ * names with bucketed values ({@link ParameterProbingDetector#fingerprint}) — and its client
+ * fingerprint — the user agent together with any TLS or HTTP fingerprint attribute ({@code ja3},
+ * {@code ja4}, {@code h2}) — ({@link LinkFamily#CLIENT}). A user agent alone is not a key: a
+ * handful of SDK strings cover the population; a request without parameters has no shape key.
+ * Missing or malformed fields give no key; nothing here throws on bad input. Template keys come
+ * from {@code TemplateBands}, in the detector.
  */
 final class LinkKeys {
   /** Fingerprint attributes that, with the user agent, identify a client stack. */
@@ -28,6 +32,8 @@ final class LinkKeys {
   static final double ASN_SCALE = 0.25;
   /** Weight of a link through a client fingerprint: shared by everyone on one client build. */
   static final double CLIENT_SCALE = 0.5;
+  /** Weight of a link through a request shape: shared by everyone running one script or app. */
+  static final double SHAPE_SCALE = 0.5;
 
   /**
    * Writes the keys into {@code keys}, their families into {@code families} and the weight scale
@@ -68,14 +74,29 @@ final class LinkKeys {
       if (client != null) {
         keys[n] = tagged(4, client);
         scales[n] = CLIENT_SCALE;
-        families[n++] = LinkFamily.NETWORK;
+        families[n++] = LinkFamily.CLIENT;
       }
+    }
+    long shape = shape(exchange.parameters());
+    if (shape != 0) {
+      keys[n] = shape;
+      scales[n] = SHAPE_SCALE;
+      families[n++] = LinkFamily.CLIENT;
     }
     return n;
   }
 
   /** The most keys {@link #extract} writes. */
-  static final int MAXIMUM = 4;
+  static final int MAXIMUM = 5;
+
+  /** The seeded request-shape key of {@code parameters}, 0 when there are none. */
+  long shape(Parameters parameters) {
+    if (parameters == null || parameters.raw().isEmpty()) {
+      return 0;
+    }
+    long h = KeyTable.mix(hasher.hashLongToLong(ParameterProbingDetector.fingerprint(parameters)) + 5 * 0x9E37_79B9_7F4A_7C15L);
+    return h == 0 ? 5 : h;
+  }
 
   /** A seeded hash of the account id. */
   long account(String account) {

@@ -156,7 +156,7 @@ public final class ReasoningConfig {
     private double strongMaximumScore = 0.9;
     private double weakSaturation = 0.8;
     private double weakMaximumScore = 0.3;
-    private double elaborateWeight = 0.6;
+    private double elaborateWeight = 0.45;
     private double tagWeight = 0.6;
     private double systemWeight = 0.5;
     private int systemPromptsRemembered = 8;

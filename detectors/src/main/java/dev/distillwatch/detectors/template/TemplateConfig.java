@@ -114,7 +114,13 @@ public final class TemplateConfig {
     return singleAccountMaximumScore;
   }
 
-  /** The highest score, for a template shared by many task-pushing accounts (default 0.85). */
+  /**
+   * The highest score, for a template shared by many task-pushing accounts (default 0.5, the
+   * single-account maximum: in the default suite the coordination detector links the accounts that
+   * share templates and scores them as a campaign, after checking what the users of one app share
+   * too; a sharing boost here counted that evidence a second time and flagged the users of one
+   * tutoring app. Raise it, e.g. to 0.85, when running without the coordination detector).
+   */
   public double maximumScore() {
     return maximumScore;
   }
@@ -158,7 +164,7 @@ public final class TemplateConfig {
     private double minimumNovelty = 0.5;
     private int saturationAccounts = 16;
     private double singleAccountMaximumScore = 0.5;
-    private double maximumScore = 0.85;
+    private double maximumScore = 0.5;
     private boolean domainAware = true;
     private long halvingRequests = 10_000;
 

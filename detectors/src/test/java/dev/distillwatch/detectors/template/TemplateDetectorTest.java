@@ -84,9 +84,24 @@ class TemplateDetectorTest {
     return out;
   }
 
+  /** The template detector without the coordination detector: sharing across accounts lifts the score. */
+  private static TemplateDetector sharingDetector() {
+    return detector(TemplateConfig.builder().maximumScore(0.85).build(), 100_000);
+  }
+
+  @Test
+  void byDefaultSharingAcrossAccountsIsLeftToTheCoordinationDetector() {
+    TemplateDetector d = detector();
+    double max = 0;
+    for (Exchange e : campaign()) {
+      max = Math.max(max, d.inspect(e).score());
+    }
+    assertThat(max).isGreaterThan(0.4).isLessThanOrEqualTo(TemplateConfig.ofDefaults().singleAccountMaximumScore());
+  }
+
   @Test
   void campaignSharingTemplatesAcrossManyAccountsScoresHigh() {
-    TemplateDetector d = detector();
+    TemplateDetector d = sharingDetector();
     Signal[] last = new Signal[96];
     for (Exchange e : campaign()) {
       Signal s = d.inspect(e);
@@ -115,7 +130,7 @@ class TemplateDetectorTest {
 
   @Test
   void campaignRotatingThreeTemplatesPerAccountWithSomeOtherTrafficStillScoresHigh() {
-    TemplateDetector d = detector();
+    TemplateDetector d = sharingDetector();
     Random random = new Random(11);
     Signal[] last = new Signal[60];
     int next = 0;
