@@ -2,6 +2,8 @@ package dev.distillwatch.detectors.coordination;
 
 /** Immutable settings of the {@link CoordinationDetector}. */
 public final class CoordinationConfig {
+  /** Distinct tasks below which a campaign's count of tasks adds no novelty (a week of one class). */
+  static final double TASK_FLOOR = 20;
   private static final CoordinationConfig DEFAULTS = builder().build();
 
   private final int keyCapacity;
@@ -19,6 +21,7 @@ public final class CoordinationConfig {
   private final int saturationMembers;
   private final int minimumRequests;
   private final int saturationRequests;
+  private final int saturationTasks;
   private final double maximumScore;
   private final int domainStride;
 
@@ -38,6 +41,7 @@ public final class CoordinationConfig {
     this.saturationMembers = b.saturationMembers;
     this.minimumRequests = b.minimumRequests;
     this.saturationRequests = b.saturationRequests;
+    this.saturationTasks = b.saturationTasks;
     this.maximumScore = b.maximumScore;
     this.domainStride = b.domainStride;
   }
@@ -134,6 +138,14 @@ public final class CoordinationConfig {
     return saturationRequests;
   }
 
+  /**
+   * Distinct tasks at which a campaign's novelty saturates whatever its volume (default 500): a
+   * long campaign repeats tasks as its task set runs out, a class repeats one assignment.
+   */
+  public int saturationTasks() {
+    return saturationTasks;
+  }
+
   /** The score of a saturated campaign with fully extraction-like behaviour (default 0.95). */
   public double maximumScore() {
     return maximumScore;
@@ -146,7 +158,7 @@ public final class CoordinationConfig {
 
   @Override
   public String toString() {
-    return "CoordinationConfig{" + "keyCapacity=" + keyCapacity + ", " + "campaignCapacity=" + campaignCapacity + ", " + "templateRows=" + templateRows + ", " + "templateBands=" + templateBands + ", " + "rareAccounts=" + rareAccounts + ", " + "hubAccounts=" + hubAccounts + ", " + "familyThreshold=" + familyThreshold + ", " + "harvestShare=" + harvestShare + ", " + "hoursOverlap=" + hoursOverlap + ", " + "minimumFamilies=" + minimumFamilies + ", " + "minimumDistinctTasks=" + minimumDistinctTasks + ", " + "minimumMembers=" + minimumMembers + ", " + "saturationMembers=" + saturationMembers + ", " + "minimumRequests=" + minimumRequests + ", " + "saturationRequests=" + saturationRequests + ", " + "maximumScore=" + maximumScore + ", " + "domainStride=" + domainStride + "}";
+    return "CoordinationConfig{" + "keyCapacity=" + keyCapacity + ", " + "campaignCapacity=" + campaignCapacity + ", " + "templateRows=" + templateRows + ", " + "templateBands=" + templateBands + ", " + "rareAccounts=" + rareAccounts + ", " + "hubAccounts=" + hubAccounts + ", " + "familyThreshold=" + familyThreshold + ", " + "harvestShare=" + harvestShare + ", " + "hoursOverlap=" + hoursOverlap + ", " + "minimumFamilies=" + minimumFamilies + ", " + "minimumDistinctTasks=" + minimumDistinctTasks + ", " + "minimumMembers=" + minimumMembers + ", " + "saturationMembers=" + saturationMembers + ", " + "minimumRequests=" + minimumRequests + ", " + "saturationRequests=" + saturationRequests + ", " + "saturationTasks=" + saturationTasks + ", " + "maximumScore=" + maximumScore + ", " + "domainStride=" + domainStride + "}";
   }
 
   /** Builds a {@link CoordinationConfig}. */
@@ -166,6 +178,7 @@ public final class CoordinationConfig {
     private int saturationMembers = 20;
     private int minimumRequests = 20;
     private int saturationRequests = 500;
+    private int saturationTasks = 500;
     private double maximumScore = 0.95;
     private int domainStride = 8;
 
@@ -261,6 +274,12 @@ public final class CoordinationConfig {
       return this;
     }
 
+    /** Distinct tasks at which novelty saturates whatever the volume (default 500). */
+    public Builder saturationTasks(int v) {
+      this.saturationTasks = v;
+      return this;
+    }
+
     /** The score of a saturated campaign with fully extraction-like behaviour (default 0.95). */
     public Builder maximumScore(double v) {
       this.maximumScore = v;
@@ -291,6 +310,7 @@ public final class CoordinationConfig {
       require(minimumDistinctTasks >= 1, "minimumDistinctTasks must be positive");
       require(minimumMembers >= 2 && saturationMembers > minimumMembers - 1, "need 2 <= minimumMembers <= saturationMembers");
       require(minimumRequests >= 1 && saturationRequests > minimumRequests, "need 1 <= minimumRequests < saturationRequests");
+      require(saturationTasks > TASK_FLOOR, "saturationTasks must exceed " + TASK_FLOOR);
       require(maximumScore > 0 && maximumScore <= 1, "maximumScore must be in (0, 1]");
       require(domainStride >= 1, "domainStride must be positive");
       return new CoordinationConfig(this);

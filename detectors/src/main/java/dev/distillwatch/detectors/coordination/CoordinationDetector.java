@@ -51,7 +51,8 @@ import java.util.TreeMap;
  * pushes distinct tasks through, 10 %→40 %; requests eliciting reasoning, 10 %→50 %; or load
  * spread evenly over the members, coefficient of variation of their request counts below 0.4 —
  * a benign group's members differ by orders of magnitude), focus (the sampled capability-domain
- * share, 50 %→85 %) and novelty (distinct tasks per request, saturating at 0.4: a cohort
+ * share, 50 %→85 %) and novelty (distinct tasks per request, saturating at 0.4, or distinct tasks
+ * in all, 20→{@link CoordinationConfig#saturationTasks()} on a log scale: a cohort
  * repeating one assignment scores low): {@code maximumScore × (0.4 + 0.6 size) × (0.5 + 0.5
  * volume) × pattern × (0.5 + 0.5 focus) × novelty}. Every member's signal carries that score, the
  * campaign's evidence and its id ({@link Signal#withCampaign}), so an account with a handful of
@@ -293,8 +294,12 @@ public final class CoordinationDetector implements Detector {
     double pattern = infrastructure ? 1 - (1 - t) * (1 - r) * (1 - e)
         : (1 - (1 - t) * (1 - r)) * clamp((0.6 - s.dispersion()) / 0.3);
     double focus = clamp((capabilityShare - 0.5) / 0.35);
+    // Novelty: many distinct tasks per request, or many distinct tasks in all — a campaign that
+    // has run through its task set repeats it, and its share of new tasks falls with its volume;
+    // a class repeating one assignment has neither.
     double taskShare = s.sampled() == 0 ? 0 : Math.min(1.0, s.tasks() / s.sampled());
-    double novelty = clamp(taskShare / 0.4);
+    double novelty = Math.max(clamp(taskShare / 0.4), clamp(Math.log(s.tasks() / CoordinationConfig.TASK_FLOOR)
+        / Math.log(config.saturationTasks() / (double) CoordinationConfig.TASK_FLOOR)));
     double score = config.maximumScore() * (0.4 + 0.6 * size) * (0.5 + 0.5 * volume) * pattern * (0.5 + 0.5 * focus)
         * novelty;
     if (!(score > 0)) {

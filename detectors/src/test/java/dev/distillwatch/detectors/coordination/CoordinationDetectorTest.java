@@ -61,6 +61,25 @@ class CoordinationDetectorTest {
   }
 
   @Test
+  void aLongCampaignThatRepeatsItsTaskSetStillScoresItsLateMembers() {
+    // 40 accounts through 200 tasks, 12,000 requests: each task sent 60 times, so only 2% of the
+    // requests bring a new task; a member joining now is still scored as the campaign.
+    CoordinationDetector d = detector();
+    Traffic.Hydra h = new Traffic.Hydra(40, 4, 300, 3);
+    h.taskPool = 200;
+    long t = T0;
+    for (int i = 0; i < 12_000; i++) {
+      d.inspect(h.next(t += 30_000));
+    }
+    Signal s = null;
+    for (int i = 0; i < 15; i++) {
+      s = d.inspect(h.next(t += 30_000).toBuilder().account("hydra_late").payment(h.payments[0]).build());
+    }
+    assertTrue(s.score() >= 0.5, s.toString());
+    assertNotNull(s.campaign());
+  }
+
+  @Test
   void theDefaultPipelineFlagsALateMemberWithTheCampaignsId() {
     DistillWatch watch = DistillWatch.builder().defaults().seed(17L).build();
     Traffic.Hydra h = new Traffic.Hydra(30, 3, 200, 8);

@@ -72,6 +72,8 @@ final class Traffic {
     final SplittableRandom random;
     int turn;
     int task;
+    /** How many distinct tasks the hydra works through before it repeats them. */
+    int taskPool = Integer.MAX_VALUE;
 
     Hydra(int accounts, int payments, int proxies, long seed) {
       this.random = new SplittableRandom(seed);
@@ -92,7 +94,7 @@ final class Traffic {
     Exchange next(long time) {
       int a = turn++ % accounts.length;
       List<String> tasks = extraction();
-      String t = tasks.get(task++ % tasks.size());
+      String t = tasks.get(task++ % Math.min(taskPool, tasks.size()));
       return Exchange.builder().account(accounts[a]).timestamp(time)
           .prompt(String.format(Locale.ROOT, templates[random.nextInt(templates.length)], t))
           .ip(proxies[random.nextInt(proxies.length)]).payment(payments[a % payments.length])
