@@ -24,33 +24,40 @@ import java.util.TreeMap;
  * into campaigns, online and in bounded memory, and gives each member its campaign's score.
  *
  * <p><b>Links.</b> Each exchange yields link keys ({@link LinkKeys}): its payment fingerprint
- * ({@link LinkFamily#BILLING}); its /24 or /48, ASN and client fingerprint ({@link
- * LinkFamily#NETWORK}); and the band keys of its template skeleton ({@link TemplateBands}, from
- * the shared {@link TemplateFeatures} derivation), which link ({@link LinkFamily#CONTENT}) only
- * once the account has pushed {@link CoordinationConfig#minimumDistinctTasks()} distinct tasks
- * through that template — a popular prompt, the same task sent by thousands, never links. The
- * {@link KeyTable} remembers per key a representative account and how many accounts used it; a
- * link from an account to the representative's campaign weighs 1 for a key shared by at most
- * {@link CoordinationConfig#rareAccounts()} accounts, falling on a log scale to 0 at {@link
+ * ({@link LinkFamily#BILLING}); its /24 or /48 and ASN ({@link LinkFamily#NETWORK}); its request
+ * shape and client fingerprint ({@link LinkFamily#CLIENT}); and the band keys of its template
+ * skeleton ({@link TemplateBands}, from the shared {@link TemplateFeatures} derivation), which link
+ * ({@link LinkFamily#CONTENT}) only once the account has pushed {@link
+ * CoordinationConfig#minimumDistinctTasks()} distinct tasks through that template — a popular
+ * prompt, the same task sent by thousands, never links. The {@link KeyTable} remembers per key a
+ * representative account and how many accounts used it; a link from an account to the
+ * representative's campaign weighs 1 for a key shared by at most {@link
+ * CoordinationConfig#rareAccounts()} accounts, falling on a log scale to 0 at {@link
  * CoordinationConfig#hubAccounts()} (IDF-style: a user-agent string, a carrier NAT, a popular
  * template are hubs and join nothing). Links between accounts of one declared organisation are
  * ignored: a company's accounts behind its NAT and card are one customer, not a campaign.
  *
  * <p><b>Merges.</b> Evidence accumulates per account, per candidate campaign, per family (each key
  * counted once); an account joins a campaign — or two campaigns merge — only when at least {@link
- * CoordinationConfig#minimumFamilies()} families each reach {@link
- * CoordinationConfig#familyThreshold()}, one key of which is a direct link (a payment
- * fingerprint, a /24 or /48; an ASN, a client fingerprint and a template band weigh less and only
- * corroborate). A NAT alone, a university network alone, a shared
- * template alone never merge. {@link CampaignForest} keeps the campaigns (union-find, older id
- * survives, so ids are stable).
+ * CoordinationConfig#minimumFamilies()} independent families each reach {@link
+ * CoordinationConfig#familyThreshold()} ({@link LinkFamily#independent}: network and client
+ * count as one), and either one key of them is a direct link (a payment fingerprint, a /24 or
+ * /48; an ASN, a client fingerprint and a template band weigh less and only corroborate) or the
+ * content and client evidence come from one <em>pair</em> of accounts: the same rare request
+ * shape with a template both push tasks through, or with reasoning harvested by both ({@link
+ * CoordinationConfig#harvestShare()}), at the same hours of the day ({@link
+ * CoordinationConfig#hoursOverlap()}). A NAT alone, a university network alone, a wrapper app's
+ * end users, a shared template alone never merge. {@link CampaignForest} keeps the campaigns
+ * (union-find, older id survives, so ids are stable).
  *
  * <p><b>Score.</b> From the campaign's {@link CampaignStats}: size (members, log scale up to {@link
  * CoordinationConfig#saturationMembers()}), volume (requests, up to {@link
  * CoordinationConfig#saturationRequests()}), pattern (requests through templates their sender
  * pushes distinct tasks through, 10 %→40 %; requests eliciting reasoning, 10 %→50 %; or load
  * spread evenly over the members, coefficient of variation of their request counts below 0.4 —
- * a benign group's members differ by orders of magnitude), focus (the sampled capability-domain
+ * a benign group's members differ by orders of magnitude; a campaign without a direct link must
+ * spread its load evenly, since the users of one app share its shape and instruction too), focus
+ * (the sampled capability-domain
  * share, 50 %→85 %) and novelty (distinct tasks per request, saturating at 0.4, or distinct tasks
  * in all, 20→{@link CoordinationConfig#saturationTasks()} on a log scale: a cohort
  * repeating one assignment scores low): {@code maximumScore × (0.4 + 0.6 size) × (0.5 + 0.5
