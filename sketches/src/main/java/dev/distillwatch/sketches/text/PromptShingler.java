@@ -322,6 +322,7 @@ public final class PromptShingler {
     private short[] aClass;
     private int[] aTable;
     private int aDense;
+    private int aHits;
     private int[] counts;
     private int base;
 
@@ -349,6 +350,7 @@ public final class PromptShingler {
       this.aClass = automaton.classes();
       this.aTable = automaton.table();
       this.aDense = automaton.denseClasses();
+      this.aHits = automaton.hitRow();
       this.counts = counts;
       this.base = base;
       int state = automaton.start();
@@ -381,11 +383,12 @@ public final class PromptShingler {
               final short[] classes = aClass;
               final int[] table = aTable;
               final int dense = aDense;
+              final int hits = aHits;
               while (true) {
                 int k = classes[c];
                 state = k < dense ? table[state + k] : automaton.stepSparse(state, k);
-                if (table[state] != 0) {
-                  hit(table[state]);
+                if (state >= hits) {
+                  hit(state);
                 }
                 char folded = ASCII_FOLD[c];
                 if (length == word.length) {
@@ -447,15 +450,15 @@ public final class PromptShingler {
     private int step(int row, char c) {
       int k = aClass[c];
       int next = k < aDense ? aTable[row + k] : automaton.stepSparse(row, k);
-      if (aTable[next] != 0) {
-        hit(aTable[next]);
+      if (next >= aHits) {
+        hit(next);
       }
       return next;
     }
 
-    /** Counts the categories of a hit mask (rare: off the hot loop). */
-    private void hit(int mask) {
-      int m = mask;
+    /** Counts the categories of a hit state's row (rare: off the hot loop). */
+    private void hit(int row) {
+      int m = automaton.mask(row);
       do {
         counts[base + Integer.numberOfTrailingZeros(m)]++;
         m &= m - 1;
@@ -789,6 +792,16 @@ public final class PromptShingler {
 
     @Override
     public int start() {
+      return 0;
+    }
+
+    @Override
+    public int hitRow() {
+      return 1;
+    }
+
+    @Override
+    public int mask(int row) {
       return 0;
     }
 
