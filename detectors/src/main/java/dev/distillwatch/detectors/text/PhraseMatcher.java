@@ -24,7 +24,7 @@ import java.util.Objects;
  * the set of folded chars the phrases use (one table look-up maps a raw char to its class); for the
  * ASCII classes, which carry the English phrases and nearly all the text a gateway sees, a complete
  * transition table of the minimal DFA (failure links resolved and equivalent states merged at build
- * time) whose entries are pre-multiplied row offsets, so an ASCII char costs one dependent load;
+ * time), column by column in 16-bit state numbers, so an ASCII char costs one dependent load;
  * for the CJK, Cyrillic, Arabic and Hangul classes, sparse sorted edge lists. The states where a
  * phrase ends are numbered last, so a hit costs one compare with no load; their bit masks of
  * categories (dictionary suffix links folded in) are looked up only then. The trie with failure
@@ -52,18 +52,19 @@ public final class PhraseMatcher implements CharAutomaton {
   /** Dense classes (ignore, separator, other and the ASCII phrase chars): {@code [0, width)}. */
   private final int width;
   /**
-   * The minimal DFA: row {@code s * width} of state {@code s}, column {@code c} the row offset of
-   * the next state on dense class {@code c}. States are numbered breadth first from the start
-   * state, the states where a phrase ends last (from {@link #hitRow} on).
+   * The minimal DFA, column by column: {@code table[c * dfaStates + s]} is the next state from
+   * state {@code s} on dense class {@code c}. States are numbered breadth first from the start
+   * state, the states where a phrase ends last (from {@link #hitState} on), so that the states
+   * most chars visit share cache lines in every column.
    */
-  private final int[] table;
-  /** The category mask of each state from {@link #hitRow} on, by {@code row / width - hitRow / width}. */
+  private final char[] table;
+  /** The category mask of each state from {@link #hitState} on, at {@code s - hitState}. */
   private final int[] masks;
-  private final int hitRow;
+  private final int hitState;
   private final int start;
   private final int dfaStates;
   /**
-   * Sparse classes in the DFA: per state, sorted (class, target row) edges where the target
+   * Sparse classes in the DFA: per state, sorted (class, target state) edges where the target
    * differs from {@link #sparseDefault} (the start-of-text state's transition on that class).
    */
   private final int[] sparseStart;
@@ -199,7 +200,7 @@ public final class PhraseMatcher implements CharAutomaton {
     Dfa dfa = Dfa.of(this, children, own, order);
     this.table = dfa.table;
     this.masks = dfa.masks;
-    this.hitRow = dfa.hitRow;
+    this.hitState = dfa.hitState;
     this.start = dfa.start;
     this.sparseStart = dfa.sparseStart;
     this.sparseClass = dfa.sparseClass;
@@ -249,9 +250,9 @@ public final class PhraseMatcher implements CharAutomaton {
     }
   }
 
-  /** The transition from the DFA state at row offset {@code row} on a non-dense class: a row offset. */
-  private int slow(int row, int c) {
-    int t = edge(sparseStart, sparseClass, sparseTarget, row / width, c);
+  /** The transition from DFA state {@code s} on a non-dense class. */
+  private int slow(int s, int c) {
+    int t = edge(sparseStart, sparseClass, sparseTarget, s, c);
     return t >= 0 ? t : sparseDefault[c - width];
   }
 
@@ -283,8 +284,13 @@ public final class PhraseMatcher implements CharAutomaton {
   }
 
   @Override
-  public int[] table() {
+  public char[] table() {
     return table;
+  }
+
+  @Override
+  public int stride() {
+    return dfaStates;
   }
 
   @Override
@@ -293,18 +299,18 @@ public final class PhraseMatcher implements CharAutomaton {
   }
 
   @Override
-  public int hitRow() {
-    return hitRow;
+  public int hitState() {
+    return hitState;
   }
 
   @Override
-  public int mask(int row) {
-    return masks[(row - hitRow) / width];
+  public int mask(int state) {
+    return masks[state - hitState];
   }
 
   @Override
-  public int stepSparse(int row, int inputClass) {
-    return slow(row, inputClass);
+  public int stepSparse(int state, int inputClass) {
+    return slow(state, inputClass);
   }
 
   /**
@@ -323,9 +329,10 @@ public final class PhraseMatcher implements CharAutomaton {
    */
   public long scan(CharSequence text, int from, int to, int[] counts, int base, boolean hash) {
     final short[] cls = classOf;
-    final int[] t = table;
+    final char[] t = table;
     final int dense = width;
-    final int hits = hitRow;
+    final int stride = dfaStates;
+    final int hits = hitState;
     final int length = to - from;
     int s = start;
     long h = 0x9E3779B97F4A7C15L;
@@ -335,7 +342,7 @@ public final class PhraseMatcher implements CharAutomaton {
         h = (h ^ ch) * 0x100000001B3L;
       }
       int c = cls[ch];
-      s = c < dense ? t[s + c] : slow(s, c);
+      s = c < dense ? t[c * stride + s] : slow(s, c);
       if (s >= hits) {
         int m = mask(s);
         do {
@@ -422,8 +429,8 @@ public final class PhraseMatcher implements CharAutomaton {
   }
 
   /**
-   * How many states the minimal DFA has; its table is {@code 4 * dense classes} bytes a state,
-   * plus 128 KiB for the char classes.
+   * How many states the minimal DFA has (at most 65,535); its table is {@code 2 * dense classes}
+   * bytes a state, plus 128 KiB for the char classes.
    */
   public int states() {
     return dfaStates;
@@ -444,9 +451,9 @@ public final class PhraseMatcher implements CharAutomaton {
    * same cache lines. Hand-written: the libraries on the class path have no automata.
    */
   private static final class Dfa {
-    int[] table;
+    char[] table;
     int[] masks;
-    int hitRow;
+    int hitState;
     int start;
     int states;
     int[] sparseStart;
@@ -563,20 +570,23 @@ public final class PhraseMatcher implements CharAutomaton {
           id[b] = hit++;
         }
       }
+      if (blocks > Character.MAX_VALUE) {
+        throw new IllegalArgumentException("too many phrases: the automaton has " + blocks
+            + " states, more than 16-bit state numbers hold");
+      }
       Dfa d = new Dfa();
       d.states = blocks;
-      d.hitRow = plain * width;
-      d.start = id[block[startState]] * width;
-      d.table = new int[blocks * width];
+      d.hitState = plain;
+      d.start = id[block[startState]];
+      d.table = new char[blocks * width];
       d.masks = new int[blocks - plain];
       d.sparseStart = new int[blocks + 1];
       int[] sparseCount = new int[blocks];
       List<int[]> sparse = new ArrayList<>(Collections.nCopies(blocks, (int[]) null));
       for (int b = 0; b < blocks; b++) {
         int s = rep[b];
-        int row = id[b] * width;
         for (int c = 0; c < width; c++) {
-          d.table[row + c] = id[block[delta[s * width + c]]] * width;
+          d.table[c * blocks + id[b]] = (char) id[block[delta[s * width + c]]];
         }
         if (out[s] != 0) {
           d.masks[id[b] - plain] = out[s];
@@ -588,7 +598,7 @@ public final class PhraseMatcher implements CharAutomaton {
           int b2 = block[ex[k + 1]];
           if (b2 != block[rootSparse[ex[k] - width]]) {
             kept[n++] = ex[k];
-            kept[n++] = id[b2] * width;
+            kept[n++] = id[b2];
           }
         }
         sparse.set(id[b], Arrays.copyOf(kept, n));
@@ -611,7 +621,7 @@ public final class PhraseMatcher implements CharAutomaton {
       }
       d.sparseDefault = new int[rootSparse.length];
       for (int c = 0; c < rootSparse.length; c++) {
-        d.sparseDefault[c] = id[block[rootSparse[c]]] * width;
+        d.sparseDefault[c] = id[block[rootSparse[c]]];
       }
       return d;
     }
