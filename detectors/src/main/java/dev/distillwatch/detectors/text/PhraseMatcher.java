@@ -65,11 +65,14 @@ public final class PhraseMatcher implements CharAutomaton {
   private final int dfaStates;
   /**
    * Sparse classes in the DFA: per state, sorted (class, target state) edges where the target
-   * differs from {@link #sparseDefault} (the start-of-text state's transition on that class).
+   * differs from its default row: at {@link #sparseBase} in {@link #sparseDefault}, the root's
+   * transitions or those of the start state (for the states after a separator, which share the
+   * start's many word-initial edges), whichever leaves the shorter list.
    */
   private final int[] sparseStart;
   private final short[] sparseClass;
   private final int[] sparseTarget;
+  private final int[] sparseBase;
   private final int[] sparseDefault;
   // The trie with failure links, from which the DFA is built; find() walks it for phrase ids.
   private final int trieStates;
@@ -205,6 +208,7 @@ public final class PhraseMatcher implements CharAutomaton {
     this.sparseStart = dfa.sparseStart;
     this.sparseClass = dfa.sparseClass;
     this.sparseTarget = dfa.sparseTarget;
+    this.sparseBase = dfa.sparseBase;
     this.sparseDefault = dfa.sparseDefault;
     this.dfaStates = dfa.states;
   }
@@ -253,7 +257,7 @@ public final class PhraseMatcher implements CharAutomaton {
   /** The transition from DFA state {@code s} on a non-dense class. */
   private int slow(int s, int c) {
     int t = edge(sparseStart, sparseClass, sparseTarget, s, c);
-    return t >= 0 ? t : sparseDefault[c - width];
+    return t >= 0 ? t : sparseDefault[sparseBase[s] + c - width];
   }
 
   /** The target of state {@code s}'s edge on class {@code c} in sorted edge lists, or -1. */
@@ -459,6 +463,7 @@ public final class PhraseMatcher implements CharAutomaton {
     int[] sparseStart;
     short[] sparseClass;
     int[] sparseTarget;
+    int[] sparseBase;
     int[] sparseDefault;
 
     static Dfa of(PhraseMatcher m, List<int[]> children, List<Integer> own, int[] order) {
@@ -583,6 +588,23 @@ public final class PhraseMatcher implements CharAutomaton {
       d.sparseStart = new int[blocks + 1];
       int[] sparseCount = new int[blocks];
       List<int[]> sparse = new ArrayList<>(Collections.nCopies(blocks, (int[]) null));
+      int sparseClasses = rootSparse.length;
+      int[][] rows = new int[blocks][]; // per new state: the targets on every sparse class
+      for (int b = 0; b < blocks; b++) {
+        int s = rep[b];
+        int[] row = new int[sparseClasses];
+        for (int c = 0; c < sparseClasses; c++) {
+          row[c] = id[block[rootSparse[c]]];
+        }
+        for (int k = 0; k < except[s].length; k += 2) {
+          row[except[s][k] - width] = id[block[except[s][k + 1]]];
+        }
+        rows[id[b]] = row;
+      }
+      d.sparseDefault = new int[2 * sparseClasses];
+      System.arraycopy(rows[id[block[0]]], 0, d.sparseDefault, 0, sparseClasses);
+      System.arraycopy(rows[d.start], 0, d.sparseDefault, sparseClasses, sparseClasses);
+      d.sparseBase = new int[blocks];
       for (int b = 0; b < blocks; b++) {
         int s = rep[b];
         for (int c = 0; c < width; c++) {
@@ -591,17 +613,20 @@ public final class PhraseMatcher implements CharAutomaton {
         if (out[s] != 0) {
           d.masks[id[b] - plain] = out[s];
         }
-        int[] ex = except[s];
-        int[] kept = new int[ex.length];
+        int[] row = rows[id[b]];
+        int fromRoot = differences(row, d.sparseDefault, 0);
+        int fromStart = differences(row, d.sparseDefault, sparseClasses);
+        int base = fromStart < fromRoot ? sparseClasses : 0;
+        int[] kept = new int[2 * Math.min(fromRoot, fromStart)];
         int n = 0;
-        for (int k = 0; k < ex.length; k += 2) {
-          int b2 = block[ex[k + 1]];
-          if (b2 != block[rootSparse[ex[k] - width]]) {
-            kept[n++] = ex[k];
-            kept[n++] = id[b2];
+        for (int c = 0; c < sparseClasses; c++) {
+          if (row[c] != d.sparseDefault[base + c]) {
+            kept[n++] = c + width;
+            kept[n++] = row[c];
           }
         }
-        sparse.set(id[b], Arrays.copyOf(kept, n));
+        d.sparseBase[id[b]] = base;
+        sparse.set(id[b], kept);
         sparseCount[id[b]] = n / 2;
       }
       int edges = 0;
@@ -619,11 +644,18 @@ public final class PhraseMatcher implements CharAutomaton {
           d.sparseTarget[at] = e[k + 1];
         }
       }
-      d.sparseDefault = new int[rootSparse.length];
-      for (int c = 0; c < rootSparse.length; c++) {
-        d.sparseDefault[c] = id[block[rootSparse[c]]];
-      }
       return d;
+    }
+
+    /** How many of {@code row}'s targets differ from the default row at {@code base}. */
+    private static int differences(int[] row, int[] defaults, int base) {
+      int n = 0;
+      for (int c = 0; c < row.length; c++) {
+        if (row[c] != defaults[base + c]) {
+          n++;
+        }
+      }
+      return n;
     }
 
     /** Queues the block of trie state {@code t} if it has not been seen. */
