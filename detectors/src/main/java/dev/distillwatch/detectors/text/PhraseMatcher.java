@@ -1,11 +1,11 @@
 package dev.distillwatch.detectors.text;
 
 import dev.distillwatch.sketches.text.CharAutomaton;
-import java.nio.IntBuffer;
+import it.unimi.dsi.fastutil.ints.IntArrays;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenCustomHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 
@@ -505,9 +505,9 @@ public final class PhraseMatcher implements CharAutomaton {
       // Moore: start from the partition by mask, refine by the blocks of the successors until
       // the number of blocks stops growing.
       int[] block = new int[states];
-      HashMap<IntBuffer, Integer> ids = new HashMap<>();
+      Object2IntOpenCustomHashMap<int[]> ids = new Object2IntOpenCustomHashMap<>(IntArrays.HASH_STRATEGY);
       for (int s = 0; s < states; s++) {
-        block[s] = ids.computeIfAbsent(IntBuffer.wrap(new int[] {out[s]}), k -> ids.size());
+        block[s] = ids.computeIfAbsent(new int[] {out[s]}, k -> ids.size());
       }
       int blocks = ids.size();
       int[] signature = new int[1 + width + 2 * (m.classes - width)];
@@ -529,7 +529,7 @@ public final class PhraseMatcher implements CharAutomaton {
             }
           }
           int[] key = Arrays.copyOf(signature, n);
-          next[s] = ids.computeIfAbsent(IntBuffer.wrap(key), k -> ids.size());
+          next[s] = ids.computeIfAbsent(key, k -> ids.size());
         }
         block = next;
         if (ids.size() == blocks) {
