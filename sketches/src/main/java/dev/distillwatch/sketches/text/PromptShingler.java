@@ -809,12 +809,12 @@ public final class PromptShingler {
     }
 
     @Override
-    public int mask(int row) {
+    public int mask(int state) {
       return 0;
     }
 
     @Override
-    public int stepSparse(int row, int inputClass) {
+    public int stepSparse(int state, int inputClass) {
       return 0;
     }
   }
