@@ -164,6 +164,31 @@ class PhraseMatcherTest {
     }
   }
 
+  @Test
+  void theMinimalAutomatonAgreesWithTheTrieOnTheCatalogue() {
+    PhraseCatalog catalog = PhraseCatalog.defaults();
+    List<String> all = new ArrayList<>();
+    for (PhraseClass cls : PhraseClass.values()) {
+      all.addAll(catalog.phrases(cls));
+    }
+    String noise = " \u00AD\n.,:-<>/ aeiouxyz请你的推理ПОКАЖИ한국어خطوة";
+    SplittableRandom random = new SplittableRandom(11);
+    int classes = PhraseClass.values().length;
+    for (int round = 0; round < 2_000; round++) {
+      StringBuilder text = new StringBuilder();
+      for (int k = 0; k < 1 + random.nextInt(4); k++) {
+        String p = all.get(random.nextInt(all.size()));
+        int from = random.nextInt(Math.max(1, p.length() / 2));
+        text.append(p, from, p.length()).append(random(random, noise, random.nextInt(4)));
+      }
+      int[] dfa = new int[classes];
+      int[] trie = new int[classes];
+      DEFAULT.scan(text, dfa, 0, false);
+      DEFAULT.scanTrie(text, trie, 0);
+      assertThat(dfa).as("'%s'", text).containsExactly(trie);
+    }
+  }
+
   private static int naiveOccurrences(PhraseMatcher m, String folded) {
     int n = 0;
     for (int i = 0; i < m.size(); i++) {

@@ -320,8 +320,10 @@ public final class PromptShingler {
     // the automaton run alongside (see run)
     private CharAutomaton automaton;
     private short[] aClass;
-    private int[] aTable;
+    private char[] aTable;
     private int aDense;
+    private int aStride;
+    private int aHits;
     private int[] counts;
     private int base;
 
@@ -349,6 +351,8 @@ public final class PromptShingler {
       this.aClass = automaton.classes();
       this.aTable = automaton.table();
       this.aDense = automaton.denseClasses();
+      this.aStride = automaton.stride();
+      this.aHits = automaton.hitState();
       this.counts = counts;
       this.base = base;
       int state = automaton.start();
@@ -379,13 +383,15 @@ public final class PromptShingler {
               boolean fresh = length == 0;
               // The automaton's arrays in locals: its state chain stays in registers here.
               final short[] classes = aClass;
-              final int[] table = aTable;
+              final char[] table = aTable;
               final int dense = aDense;
+              final int stride = aStride;
+              final int hits = aHits;
               while (true) {
                 int k = classes[c];
-                state = k < dense ? table[state + k] : automaton.stepSparse(state, k);
-                if (table[state] != 0) {
-                  hit(table[state]);
+                state = k < dense ? table[k * stride + state] : automaton.stepSparse(state, k);
+                if (state >= hits) {
+                  hit(state);
                 }
                 char folded = ASCII_FOLD[c];
                 if (length == word.length) {
@@ -443,19 +449,19 @@ public final class PromptShingler {
       finish();
     }
 
-    /** One automaton transition on a raw char, counting the hits; returns the next row. */
-    private int step(int row, char c) {
+    /** One automaton transition on a raw char, counting the hits; returns the next state. */
+    private int step(int state, char c) {
       int k = aClass[c];
-      int next = k < aDense ? aTable[row + k] : automaton.stepSparse(row, k);
-      if (aTable[next] != 0) {
-        hit(aTable[next]);
+      int next = k < aDense ? aTable[k * aStride + state] : automaton.stepSparse(state, k);
+      if (next >= aHits) {
+        hit(next);
       }
       return next;
     }
 
-    /** Counts the categories of a hit mask (rare: off the hot loop). */
-    private void hit(int mask) {
-      int m = mask;
+    /** Counts the categories of a hit state (rare: off the hot loop). */
+    private void hit(int state) {
+      int m = automaton.mask(state);
       do {
         counts[base + Integer.numberOfTrailingZeros(m)]++;
         m &= m - 1;
@@ -770,7 +776,7 @@ public final class PromptShingler {
     static final NoAutomaton INSTANCE = new NoAutomaton();
     static final int[] COUNTS = new int[32];
     private static final short[] CLASSES = new short[65536];
-    private static final int[] TABLE = {0};
+    private static final char[] TABLE = {0};
 
     @Override
     public short[] classes() {
@@ -783,8 +789,13 @@ public final class PromptShingler {
     }
 
     @Override
-    public int[] table() {
+    public char[] table() {
       return TABLE;
+    }
+
+    @Override
+    public int stride() {
+      return 1;
     }
 
     @Override
@@ -793,7 +804,17 @@ public final class PromptShingler {
     }
 
     @Override
-    public int stepSparse(int row, int inputClass) {
+    public int hitState() {
+      return 1;
+    }
+
+    @Override
+    public int mask(int state) {
+      return 0;
+    }
+
+    @Override
+    public int stepSparse(int state, int inputClass) {
       return 0;
     }
   }
