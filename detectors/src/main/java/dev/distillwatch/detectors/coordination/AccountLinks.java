@@ -17,6 +17,8 @@ final class AccountLinks {
   long reasoning;
   /** Distinct-task requests asking for reasoning written out (step-by-step alone is not counted). */
   volatile long elicited;
+  /** Requests sent with a rare request shape that a member of this account's campaign represents. */
+  long campaignShaped;
   /** Requests through templates or eliciting reasoning, for sampling the campaign's focus. */
   long harvested;
   /** The tagged request-shape key of this account's latest templated request (0: none). */

@@ -78,6 +78,10 @@ public final class CoordinationDetector implements Detector {
   public static final String NAME = "coordination";
 
   private static final int TEMPLATES_PER_ACCOUNT = 16;
+  /** Own requests after which a member must look like its campaign to carry its score. */
+  private static final int CONFORMITY_REQUESTS = 12;
+  /** The share of its own requests that must look like the campaign's for the full score. */
+  private static final double CONFORMITY_SHARE = 0.1;
   /** Salt of the sighting that counts a shape key once more, as a harvest pair. */
   private static final long HARVEST_PAIR = 0x6861727665737450L;
   private static final int SEEN_KEYS = 24;
@@ -177,6 +181,7 @@ public final class CoordinationDetector implements Detector {
     }
 
     boolean joinedNow = false;
+    boolean campaignShape = false;
     double shapeWeight = 0;
     for (int i = 0; i < n; i++) {
       KeyTable.View v = keys.touch(k[i], id, org, now);
@@ -206,6 +211,9 @@ public final class CoordinationDetector implements Detector {
       long mine = rootOf(a);
       long other = forest.root(campaignOf(v.representative()));
       if (other == mine) {
+        if (k[i] == shape && shape != 0 && forest.node(mine) != null) {
+          campaignShape = true;
+        }
         continue;
       }
       boolean first;
@@ -274,10 +282,17 @@ public final class CoordinationDetector implements Detector {
       }
       node.stats.record(requests, templated, reasoning, task == 0 ? 0 : KeyTable.mix(task), domain);
     }
-    return score(root, node.stats.snapshot());
+    long conforming;
+    synchronized (a) {
+      if (campaignShape && shapeWeight > 0) {
+        a.campaignShaped++;
+      }
+      conforming = Math.max(a.campaignShaped, Math.max(a.templated, a.elicited));
+    }
+    return score(root, node.stats.snapshot(), requests, conforming);
   }
 
-  private Signal score(long root, CampaignStats.Snapshot s) {
+  private Signal score(long root, CampaignStats.Snapshot s, long ownRequests, long ownConforming) {
     if (s.members() < config.minimumMembers() || s.requests() < config.minimumRequests()) {
       return Signal.none(NAME);
     }
@@ -307,8 +322,14 @@ public final class CoordinationDetector implements Detector {
     double taskShare = s.sampled() == 0 ? 0 : Math.min(1.0, s.tasks() / s.sampled());
     double novelty = Math.max(clamp(taskShare / 0.4), clamp(Math.log(s.tasks() / CoordinationConfig.TASK_FLOOR)
         / Math.log(config.saturationTasks() / (double) CoordinationConfig.TASK_FLOOR)));
+    // A member carries the campaign's score only while its own requests look like the campaign's:
+    // once it has sent a dozen, a tenth of them at least must go through its templates, ask for
+    // written-out reasoning, or carry a rare request shape the campaign sends. A user linked by a
+    // coincidental home /24 that is also a proxy exit shows none of that.
+    double conformity = ownRequests < CONFORMITY_REQUESTS ? 1
+        : clamp(ownConforming / (double) ownRequests / CONFORMITY_SHARE);
     double score = config.maximumScore() * (0.4 + 0.6 * size) * (0.5 + 0.5 * volume) * pattern * (0.5 + 0.5 * focus)
-        * novelty;
+        * novelty * conformity;
     if (!(score > 0)) {
       return Signal.none(NAME);
     }

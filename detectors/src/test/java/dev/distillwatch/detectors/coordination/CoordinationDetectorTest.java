@@ -10,9 +10,11 @@ import dev.distillwatch.core.DistillWatch;
 import dev.distillwatch.core.Level;
 import dev.distillwatch.core.Verdict;
 import dev.distillwatch.core.Exchange;
+import dev.distillwatch.core.Parameters;
 import dev.distillwatch.core.Settings;
 import dev.distillwatch.core.Signal;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,6 +79,29 @@ class CoordinationDetectorTest {
     }
     assertTrue(s.score() >= 0.5, s.toString());
     assertNotNull(s.campaign());
+  }
+
+  @Test
+  void aMemberWhoseOwnRequestsShowNoneOfTheHarvestDoesNotCarryTheCampaignsScore() {
+    // A user whose card the operator also used and whose home /24 is one of its proxy exits is
+    // linked into the hydra; but the user's own requests are ordinary prompts in the user's own
+    // client shape, with no template and no reasoning asked for.
+    CoordinationDetector d = detector();
+    Traffic.Hydra h = new Traffic.Hydra(40, 4, 300, 5);
+    long t = T0;
+    for (int i = 0; i < 40 * 40; i++) {
+      d.inspect(h.next(t += 30_000));
+    }
+    String proxy = h.proxies[0];
+    String home = proxy.substring(0, proxy.lastIndexOf('.') + 1) + "77";
+    Signal s = null;
+    for (int i = 0; i < 30; i++) {
+      s = d.inspect(Exchange.builder().account("card_owner").timestamp(t += 600_000).ip(home)
+          .payment(h.payments[0]).userAgent("Mozilla/5.0").prompt(Traffic.benign().get(i * 31 % Traffic.benign().size()))
+          .parameters(Parameters.of(Map.of("temperature", 0.7))).build());
+    }
+    assertNotNull(d.campaignOf("card_owner"), "linked: a shared card and a shared /24");
+    assertTrue(s.score() < 0.5, s.toString());
   }
 
   @Test
