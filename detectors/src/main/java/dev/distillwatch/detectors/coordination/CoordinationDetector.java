@@ -63,7 +63,9 @@ import java.util.TreeMap;
  * repeating one assignment scores low): {@code maximumScore × (0.4 + 0.6 size) × (0.5 + 0.5
  * volume) × pattern × (0.5 + 0.5 focus) × novelty}. Every member's signal carries that score, the
  * campaign's evidence and its id ({@link Signal#withCampaign}), so an account with a handful of
- * requests in a large campaign is flagged on the campaign's evidence.
+ * requests in a large campaign is flagged on the campaign's evidence — as long as its own
+ * requests look like the campaign's (after 12, a tenth through its templates, asking for
+ * written-out reasoning or with a rare request shape the campaign sends).
  *
  * <p><b>Memory</b>: the key table (fixed, {@code keyCapacity} × 40 bytes), per-account state
  * (Caffeine, at most {@link Settings#maximumAccounts()}, ~0.8 KB each) and campaign nodes
