@@ -36,7 +36,7 @@ final class AccountLinks {
   private final byte[] kinds;
 
   /** The bits of {@link #addEvidence}'s mask that are families. */
-  static final int FAMILIES = (1 << LinkFamily.ALL.length) - 1;
+  static final int FAMILIES = LinkFamily.MASK;
   /** The bit of {@link #addEvidence}'s mask set when a direct key contributed. */
   static final int DIRECT = 1 << LinkFamily.ALL.length;
   /**

@@ -137,12 +137,12 @@ public final class CoordinationDetector implements Detector {
     long[] k = new long[LinkKeys.MAXIMUM + bands];
     LinkFamily[] fam = new LinkFamily[k.length];
     double[] scale = new double[k.length];
-    int n = linkKeys.extract(exchange, k, fam, scale);
+    long rawShape = linkKeys.shape(exchange.parameters());
+    long shape = rawShape == 0 ? 0 : LinkFamily.CLIENT.tag(rawShape);
+    int n = linkKeys.extract(exchange, rawShape, k, fam, scale);
     for (int i = 0; i < n; i++) {
       k[i] = fam[i].tag(k[i]);
     }
-    long rawShape = linkKeys.shape(exchange.parameters());
-    long shape = rawShape == 0 ? 0 : LinkFamily.CLIENT.tag(rawShape);
     int firstBand = n;
     for (int b = 0; b < bands; b++) {
       long key = TemplateBands.key(f, b, config.templateRows());
@@ -174,10 +174,7 @@ public final class CoordinationDetector implements Detector {
       if (elicits && task != 0) {
         a.elicited++;
       }
-    }
-
-    if (templated) {
-      synchronized (a) {
+      if (templated) {
         a.templatedShape = shape;
       }
     }
@@ -187,7 +184,8 @@ public final class CoordinationDetector implements Detector {
     double shapeWeight = 0;
     for (int i = 0; i < n; i++) {
       KeyTable.View v = keys.touch(k[i], id, org, now);
-      if (shape != 0 && k[i] == shape) {
+      boolean isShape = shape != 0 && k[i] == shape;
+      if (isShape) {
         shapeWeight = LinkKeys.SHAPE_SCALE * weight(v.accounts());
       }
       if (v.representative() == id || (fam[i] == LinkFamily.CONTENT && !templated)) {
@@ -197,8 +195,10 @@ public final class CoordinationDetector implements Detector {
         continue;
       }
       boolean harvestPair = false;
-      if (k[i] == shape && shape != 0 && a.harvests(config.harvestShare())) {
-        harvestPair = (org == 0 || v.representativeOrg() == 0) && harvestsInStep(a, v.representative());
+      boolean pairable = org == 0 || v.representativeOrg() == 0; // a pair never joins two declared orgs
+      if (isShape && a.harvests(config.harvestShare())) {
+        AccountLinks partner = partnerInStep(a, v.representative());
+        harvestPair = pairable && partner != null && partner.harvests(config.harvestShare());
         if (!harvestPair && forest.node(campaignOf(v.representative())) == null) {
           // A shape key is represented by a harvesting account when one sends it, so that the
           // next harvesting account with that shape finds a partner.
@@ -213,7 +213,7 @@ public final class CoordinationDetector implements Detector {
       long mine = rootOf(a);
       long other = forest.root(campaignOf(v.representative()));
       if (other == mine) {
-        if (k[i] == shape && shape != 0 && forest.node(mine) != null) {
+        if (isShape && forest.node(mine) != null) {
           campaignShape = true;
         }
         continue;
@@ -234,8 +234,9 @@ public final class CoordinationDetector implements Detector {
           mask = a.addEvidence(other, fam[i], w, scale[i] >= 1 ? AccountLinks.DIRECT : 0, config.familyThreshold(),
               forest::root);
         }
-        if (fam[i] == LinkFamily.CONTENT && shapeWeight > 0 && (org == 0 || v.representativeOrg() == 0)
-            && sendsShapeInStep(a, v.representative(), shape)) {
+        AccountLinks templatePartner = fam[i] == LinkFamily.CONTENT && shapeWeight > 0 && pairable
+            ? partnerInStep(a, v.representative()) : null;
+        if (templatePartner != null && templatePartner.templatedShape == shape) {
           // The template's representative pushes its tasks with the same rare request shape: the
           // pair is linked by client too, whoever represents the shape key itself. Not across two
           // declared organisations: two vetted customers running one tool are two customers.
@@ -278,7 +279,11 @@ public final class CoordinationDetector implements Detector {
       int domain = -1;
       // The campaign's focus is what its harvest asks for: sampled among the requests that go
       // through templates or elicit reasoning, so camouflage traffic does not dilute it.
-      if ((templated || reasoning) && a.harvested++ % config.domainStride() == 0 && task != 0) {
+      boolean sampleDomain;
+      synchronized (a) {
+        sampleDomain = (templated || reasoning) && a.harvested++ % config.domainStride() == 0 && task != 0;
+      }
+      if (sampleDomain) {
         Domain d = exchange.derived(DomainClassifier.DERIVATION).domain();
         domain = isCapability(d) ? 1 : 0;
       }
@@ -385,22 +390,13 @@ public final class CoordinationDetector implements Detector {
   }
 
   /**
-   * True when {@code account} is known, {@linkplain AccountLinks#harvests harvests} too and keeps
-   * the same hours as {@code a} (SynchroTrap's lesson: one operator's accounts act in step; the
-   * users of one app keep their own hours in their own time zones).
+   * The state of {@code account} when it is known and keeps the same hours as {@code a}
+   * (SynchroTrap's lesson: one operator's accounts act in step; the users of one app keep their
+   * own hours in their own time zones), else null.
    */
-  private boolean harvestsInStep(AccountLinks a, long account) {
+  private AccountLinks partnerInStep(AccountLinks a, long account) {
     AccountLinks r = accounts.getIfPresent(account);
-    return r != null && r.harvests(config.harvestShare()) && a.hoursOverlap(r) >= config.hoursOverlap();
-  }
-
-  /**
-   * True when {@code account}'s latest templated request had request shape {@code shape} and it
-   * keeps the same hours as {@code a}.
-   */
-  private boolean sendsShapeInStep(AccountLinks a, long account, long shape) {
-    AccountLinks r = accounts.getIfPresent(account);
-    return r != null && r.templatedShape == shape && a.hoursOverlap(r) >= config.hoursOverlap();
+    return r != null && a.hoursOverlap(r) >= config.hoursOverlap() ? r : null;
   }
 
   private long campaignOf(long account) {

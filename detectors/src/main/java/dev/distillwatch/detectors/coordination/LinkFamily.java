@@ -22,6 +22,8 @@ public enum LinkFamily {
 
   /** The families, in ordinal order. */
   static final LinkFamily[] ALL = values();
+  /** The bits of every family in a family mask (bit {@code 1 << ordinal}). */
+  static final int MASK = (1 << ALL.length) - 1;
 
   private final String label;
 
@@ -50,7 +52,7 @@ public enum LinkFamily {
    * together count once (one app deployment: its servers and its software).
    */
   static int independent(int familyMask) {
-    int n = Integer.bitCount(familyMask & ((1 << ALL.length) - 1));
+    int n = Integer.bitCount(familyMask & MASK);
     return NETWORK.in(familyMask) && CLIENT.in(familyMask) ? n - 1 : n;
   }
 

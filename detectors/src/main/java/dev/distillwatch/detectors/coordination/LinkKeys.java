@@ -37,9 +37,11 @@ final class LinkKeys {
 
   /**
    * Writes the keys into {@code keys}, their families into {@code families} and the weight scale
-   * of their kind into {@code scales}; returns how many.
+   * of their kind into {@code scales}; returns how many. {@code shape} is the exchange's
+   * {@linkplain #shape request-shape key} (0 for none), computed once by the caller, who needs it
+   * too.
    */
-  int extract(Exchange exchange, long[] keys, LinkFamily[] families, double[] scales) {
+  int extract(Exchange exchange, long shape, long[] keys, LinkFamily[] families, double[] scales) {
     int n = 0;
     String payment = exchange.payment();
     if (payment != null && !payment.isBlank()) {
@@ -77,7 +79,6 @@ final class LinkKeys {
         families[n++] = LinkFamily.CLIENT;
       }
     }
-    long shape = shape(exchange.parameters());
     if (shape != 0) {
       keys[n] = shape;
       scales[n] = SHAPE_SCALE;
