@@ -29,6 +29,10 @@ final class AccountLinks {
   private final long[] templateKeys;
   private final long[] templateCounts;
   private final long[] templateTasks;
+  /** Per template slot: the tick its edge was last counted in {@link TemplateBursts}, + 1 (0: never). */
+  private final long[] templateTicks;
+  /** Per template slot: the burst score that edge got. */
+  private final float[] templateBursts;
   private final long[] seen;
   private int seenCursor;
   private final long[] candidates;
@@ -53,6 +57,8 @@ final class AccountLinks {
     this.templateKeys = new long[templates];
     this.templateCounts = new long[templates];
     this.templateTasks = new long[templates];
+    this.templateTicks = new long[templates];
+    this.templateBursts = new float[templates];
     this.seen = new long[seenKeys];
     this.candidates = new long[candidates];
     this.evidence = new float[candidates * LinkFamily.ALL.length];
@@ -130,12 +136,31 @@ final class AccountLinks {
       slot = min;
       templateKeys[slot] = key;
       templateTasks[slot] = 0;
+      templateTicks[slot] = 0;
       templateCounts[slot] = templateCounts[slot] + 1; // space-saving: inherit the evicted count
     } else {
       templateCounts[slot]++;
     }
     templateTasks[slot] = PackedDistinct.add(templateTasks[slot], KeyTable.mix(taskHash));
     return PackedDistinct.estimate(templateTasks[slot]);
+  }
+
+  /**
+   * The burst score of template key {@code key} (just {@link #recordTemplate recorded}) in tick
+   * {@code tick}: this account's edge to it is counted in {@code bursts} on its first request
+   * through it in the tick, and that edge's score is reused for the rest of the tick.
+   */
+  double templateBurst(long key, long tick, TemplateBursts bursts) {
+    for (int i = 0; i < templateKeys.length; i++) {
+      if (templateKeys[i] == key) {
+        if (templateTicks[i] != tick + 1) {
+          templateTicks[i] = tick + 1;
+          templateBursts[i] = (float) bursts.observe(key, tick);
+        }
+        return templateBursts[i];
+      }
+    }
+    return 0;
   }
 
   /** True the first time (lately) this account sees {@code key}. */

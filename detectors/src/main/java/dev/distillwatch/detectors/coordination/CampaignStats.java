@@ -14,6 +14,8 @@ final class CampaignStats {
   long requests;
   long templated;
   long reasoning;
+  /** Requests through a template while it was in a burst ({@link TemplateBursts}). */
+  long lockstep;
   long classified;
   long capability;
   long sampled;
@@ -36,8 +38,8 @@ final class CampaignStats {
   }
 
   /** One member request; {@code memberRequests} is the member's request count, this one included. */
-  synchronized void record(long memberRequests, boolean isTemplated, boolean isReasoning, long taskHash,
-      int domainSample) {
+  synchronized void record(long memberRequests, boolean isTemplated, boolean isReasoning, boolean inBurst,
+      long taskHash, int domainSample) {
     requests++;
     countSum++;
     countSquares += 2.0 * memberRequests - 1;
@@ -46,6 +48,9 @@ final class CampaignStats {
     }
     if (isReasoning) {
       reasoning++;
+    }
+    if (inBurst) {
+      lockstep++;
     }
     if (taskHash != 0) {
       tasks.update(taskHash);
@@ -79,6 +84,7 @@ final class CampaignStats {
       requests += o.requests;
       templated += o.templated;
       reasoning += o.reasoning;
+      lockstep += o.lockstep;
       classified += o.classified;
       capability += o.capability;
       sampled += o.sampled;
@@ -94,12 +100,12 @@ final class CampaignStats {
   }
 
   synchronized Snapshot snapshot() {
-    return new Snapshot(members, requests, templated, reasoning, classified, capability, families,
+    return new Snapshot(members, requests, templated, reasoning, lockstep, classified, capability, families,
         tasks.estimate(), sampled, dispersion(), firstJoin, lastJoin);
   }
 
   /** The stats at one moment, for scoring outside the monitor. */
-  record Snapshot(long members, long requests, long templated, long reasoning, long classified,
+  record Snapshot(long members, long requests, long templated, long reasoning, long lockstep, long classified,
       long capability, int families, double tasks, long sampled, double dispersion, long firstJoin, long lastJoin) {}
 
   /** The coefficient of variation of the members' request counts (0: all alike). */

@@ -53,7 +53,9 @@ import java.util.TreeMap;
  * <p><b>Score.</b> From the campaign's {@link CampaignStats}: size (members, log scale up to {@link
  * CoordinationConfig#saturationMembers()}), volume (requests, up to {@link
  * CoordinationConfig#saturationRequests()}), pattern (requests through templates their sender
- * pushes distinct tasks through, 10 %→40 %; requests eliciting reasoning, 10 %→50 %; or load
+ * pushes distinct tasks through, 10 %→40 %; requests eliciting reasoning, 10 %→50 %; requests
+ * sent while their template was in a burst of accounts ({@link TemplateBursts}, MIDAS-R on the
+ * account→template edge stream), 10 %→40 %; or load
  * spread evenly over the members, coefficient of variation of their request counts below 0.4 —
  * a benign group's members differ by orders of magnitude; a campaign without a direct link must
  * spread its load evenly, since the users of one app share its shape and instruction too), focus
@@ -68,8 +70,8 @@ import java.util.TreeMap;
  * written-out reasoning or with a rare request shape the campaign sends).
  *
  * <p><b>Memory</b>: the key table (fixed, {@code keyCapacity} × 40 bytes), per-account state
- * (Caffeine, at most {@link Settings#maximumAccounts()}, ~0.8 KB each) and campaign nodes
- * (Caffeine, at most {@code campaignCapacity}). {@link #merge} folds another node's state in.
+ * (Caffeine, at most {@link Settings#maximumAccounts()}, ~1 KB each), campaign nodes
+ * (Caffeine, at most {@code campaignCapacity}) and the template bursts' sketches (1 MB). {@link #merge} folds another node's state in.
  *
  * <p><b>Concurrency</b>: account state under its own monitor, key table under striped locks,
  * campaign stats under theirs; only a union (once per account joining) takes one short global
@@ -97,6 +99,7 @@ public final class CoordinationDetector implements Detector {
   private final LinkKeys linkKeys;
   private final KeyTable keys;
   private final CampaignForest forest;
+  private final TemplateBursts bursts;
   private final Cache<Long, AccountLinks> accounts;
 
   private CoordinationDetector(CoordinationConfig config, Settings settings) {
@@ -106,6 +109,7 @@ public final class CoordinationDetector implements Detector {
     this.linkKeys = new LinkKeys(settings.seed());
     this.keys = new KeyTable(config.keyCapacity());
     this.forest = new CampaignForest(config.campaignCapacity());
+    this.bursts = new TemplateBursts(settings.seed());
     this.accounts = Bounded.ofSize(settings.maximumAccounts());
   }
 
@@ -154,12 +158,18 @@ public final class CoordinationDetector implements Detector {
     }
     boolean templated;
     long requests;
+    long tick = TemplateBursts.tickOf(now);
+    double burst = 0;
     synchronized (a) {
       // The template's bands: the request is templated when any band of its skeleton carries
       // enough distinct tasks from this account.
       double pushed = 0;
       for (int i = firstBand; i < n; i++) {
-        pushed = Math.max(pushed, a.recordTemplate(k[i], task));
+        double tasks = a.recordTemplate(k[i], task);
+        pushed = Math.max(pushed, tasks);
+        if (tasks >= config.minimumDistinctTasks()) {
+          burst = Math.max(burst, a.templateBurst(k[i], tick, bursts));
+        }
       }
       templated = pushed >= config.minimumDistinctTasks();
       a.requests++;
@@ -287,7 +297,8 @@ public final class CoordinationDetector implements Detector {
         Domain d = exchange.derived(DomainClassifier.DERIVATION).domain();
         domain = isCapability(d) ? 1 : 0;
       }
-      node.stats.record(requests, templated, reasoning, task == 0 ? 0 : KeyTable.mix(task), domain);
+      node.stats.record(requests, templated, reasoning, TemplateBursts.isBurst(burst), task == 0 ? 0 : KeyTable.mix(task),
+          domain);
     }
     long conforming;
     synchronized (a) {
@@ -316,11 +327,14 @@ public final class CoordinationDetector implements Detector {
     double t = clamp((templatedShare - 0.1) / 0.3);
     double r = clamp((reasoningShare - 0.1) / 0.4);
     double e = clamp((1.0 - s.dispersion()) / 0.6);
+    // Or its accounts arriving on templates in lockstep: requests sent while their template was in
+    // a burst of accounts (a launch, a template rotation, a pivot to a new model), 10 %→40 %.
+    double l = clamp((s.lockstep() / (double) s.requests() - 0.1) / 0.3);
     // Linked by template and client only (no shared card or address): users of one niche tool
     // share those too, so the harvest must also be spread evenly, as one operator spreads it
     // (spread CV at most 0.3 in full, nothing from 0.6: app users differ by orders of magnitude).
     boolean infrastructure = (s.families() & AccountLinks.DIRECT) != 0;
-    double pattern = infrastructure ? 1 - (1 - t) * (1 - r) * (1 - e)
+    double pattern = infrastructure ? 1 - (1 - t) * (1 - r) * (1 - e) * (1 - l)
         : (1 - (1 - t) * (1 - r)) * clamp((0.6 - s.dispersion()) / 0.3);
     double focus = clamp((capabilityShare - 0.5) / 0.35);
     // Novelty: many distinct tasks per request, or many distinct tasks in all — a campaign that
@@ -349,11 +363,11 @@ public final class CoordinationDetector implements Detector {
     double days = s.lastJoin() > s.firstJoin() ? (s.lastJoin() - s.firstJoin()) / 86_400_000.0 : 0;
     String evidence = String.format(Locale.ROOT,
         "campaign %s: %d accounts linked by %s, joined over %.1f days; %d requests (spread CV %.2f),"
-            + " %.0f%% through templates each pushing >= %d distinct tasks, %.0f%% eliciting reasoning,"
-            + " ~%.0f distinct tasks, %d of %d sampled in capability domains",
+            + " %.0f%% through templates each pushing >= %d distinct tasks, %.0f%% in template bursts,"
+            + " %.0f%% eliciting reasoning, ~%.0f distinct tasks, %d of %d sampled in capability domains",
         campaignId(root), s.members(), linked.length() == 0 ? "-" : linked, days, s.requests(), s.dispersion(),
-        templatedShare * 100, config.minimumDistinctTasks(), reasoningShare * 100, s.tasks(), s.capability(),
-        s.classified());
+        templatedShare * 100, config.minimumDistinctTasks(), s.lockstep() * 100.0 / s.requests(), reasoningShare * 100,
+        s.tasks(), s.capability(), s.classified());
     return Signal.of(NAME, Math.min(1.0, score), evidence).withCampaign(campaignId(root));
   }
 
@@ -429,6 +443,7 @@ public final class CoordinationDetector implements Detector {
    * other detector must not be used afterwards (its account states are taken over).
    */
   public void merge(CoordinationDetector other) {
+    bursts.merge(other.bursts);
     // Campaigns: each of the other's roots is taken in once (stats added).
     other.forest.forEachRoot(r -> adopt(other, r));
     // Accounts: an account known to both keeps this node's state; its campaigns on both merge.
