@@ -66,7 +66,7 @@ public final class CoordinationConfig {
     return campaignCapacity;
   }
 
-  /** Rows per template band key; identical skeletons share every band (default 4). */
+  /** Rows per template band key; identical skeletons share every band (default 2). */
   public int templateRows() {
     return templateRows;
   }
@@ -196,7 +196,7 @@ public final class CoordinationConfig {
       return this;
     }
 
-    /** Rows per template band key; identical skeletons share every band (default 4). */
+    /** Rows per template band key; identical skeletons share every band (default 2). */
     public Builder templateRows(int v) {
       this.templateRows = v;
       return this;

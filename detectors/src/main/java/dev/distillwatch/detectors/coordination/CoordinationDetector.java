@@ -134,9 +134,11 @@ public final class CoordinationDetector implements Detector {
     long task = f.isEmpty() ? 0 : f.taskHash();
     int bands = f.isEmpty() ? 0 : config.templateBands();
     PhraseScan scan = exchange.derived(PhraseScan.DERIVATION);
-    boolean elicits = scan.inUser(PhraseClass.REASONING_STRONG) + scan.inUser(PhraseClass.REASONING_ELABORATE)
+    // As the reasoning detector reads it: "do not show your reasoning" asks for none.
+    boolean negated = scan.inUser(PhraseClass.REASONING_NEGATION) > 0;
+    boolean elicits = !negated && scan.inUser(PhraseClass.REASONING_STRONG) + scan.inUser(PhraseClass.REASONING_ELABORATE)
         + scan.inUser(PhraseClass.REASONING_TAGS) > 0;
-    boolean reasoning = elicits || scan.inUser(PhraseClass.REASONING_WEAK) > 0;
+    boolean reasoning = elicits || (!negated && scan.inUser(PhraseClass.REASONING_WEAK) > 0);
 
     long[] k = new long[LinkKeys.MAXIMUM + bands];
     LinkFamily[] fam = new LinkFamily[k.length];

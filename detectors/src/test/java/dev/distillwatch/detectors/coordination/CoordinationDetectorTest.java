@@ -105,6 +105,23 @@ class CoordinationDetectorTest {
   }
 
   @Test
+  void anInstructionNotToShowTheReasoningIsNotCountedAsEliciting() {
+    // The same hydra, told to keep its reasoning to itself: a template campaign, not a reasoning
+    // harvest ("do not show your reasoning" holds "show your reasoning").
+    CoordinationDetector d = detector();
+    Traffic.Hydra h = new Traffic.Hydra(40, 4, 300, 9);
+    h.templates[0] = "%s\n\nDo not show your reasoning; give only the final answer.";
+    h.templates[1] = "Question: %s\n\nDon't show your reasoning, state the final answer on its own line.";
+    long t = T0;
+    Signal s = null;
+    for (int i = 0; i < 40 * 20; i++) {
+      s = d.inspect(h.next(t += 30_000));
+    }
+    assertNotNull(s.campaign(), s.toString());
+    assertTrue(s.evidence().contains(" 0% eliciting reasoning"), s.evidence());
+  }
+
+  @Test
   void theDefaultPipelineFlagsALateMemberWithTheCampaignsId() {
     DistillWatch watch = DistillWatch.builder().defaults().seed(17L).build();
     Traffic.Hydra h = new Traffic.Hydra(30, 3, 200, 8);
