@@ -90,8 +90,12 @@ public final class CoordinationDetector implements Detector {
   private static final long HARVEST_PAIR = 0x6861727665737450L;
   private static final int SEEN_KEYS = 24;
   private static final int CANDIDATES = 6;
-  /** Weight of a link through one template band: two bands of the skeleton must agree. */
-  private static final double TEMPLATE_SCALE = 0.5;
+  /**
+   * Weight of a link through one template band: two bands of a rare template's skeleton must
+   * agree (one band of two rows can be a common opening: at full Alibaba scale, single-band
+   * matches plus a home /24 that is also a proxy exit merged benign users into a campaign).
+   */
+  private static final double TEMPLATE_SCALE = 0.25;
 
   private final CoordinationConfig config;
   private final long seed;
