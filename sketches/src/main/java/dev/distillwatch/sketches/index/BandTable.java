@@ -37,9 +37,31 @@ final class BandTable {
 
   /** The slot {@code key} maps to, or -1. */
   int get(long key) {
+    return get(key, home(key));
+  }
+
+  /**
+   * The entry at {@code key}'s home index: a load without a branch, so that a caller can issue
+   * the home loads of many tables back to back and resolve them with {@link #get(long, long)}
+   * afterwards (a branch on a loaded entry is unpredictable, and a mispredicted one discards the
+   * loads issued after it, so look-ups that branch as they go miss the cache one after another).
+   */
+  long home(long key) {
+    return entries[index(key)];
+  }
+
+  /** As {@link #get(long)}, given the entry {@link #home(long)} returned for {@code key}. */
+  int get(long key, long home) {
     long tag = key & tagMask;
     int i = index(key);
-    long e;
+    long e = home;
+    if (e == 0) {
+      return -1;
+    }
+    if ((e & tagMask) == tag) {
+      return (int) (e & slotMask) - 1;
+    }
+    i = (i + 1) & mask;
     while ((e = entries[i]) != 0) {
       if ((e & tagMask) == tag) {
         return (int) (e & slotMask) - 1;

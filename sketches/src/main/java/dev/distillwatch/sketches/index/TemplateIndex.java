@@ -70,6 +70,7 @@ public final class TemplateIndex {
   private final BandTable[] bandMaps;
   private final int[] candidates;
   private final long[] keys;
+  private final long[] homes; // per band: the entry at its key's home index
   private final int[] found; // per band: the slot its key maps to, or -1
 
   private int size;
@@ -103,6 +104,7 @@ public final class TemplateIndex {
     }
     this.candidates = new int[bands];
     this.keys = new long[bands];
+    this.homes = new long[bands];
     this.found = new int[bands];
     this.nextId = 1;
     this.rngState = b.seed;
@@ -131,10 +133,15 @@ public final class TemplateIndex {
     int bestEqual = -1;
     // All band look-ups first, then the verification: the look-ups are independent random memory
     // accesses, and with nothing between them the CPU keeps several cache misses in flight.
+    // Two passes: the home entries first, with no branch between the loads, then their resolution.
+    long[] homes = this.homes;
     for (int band = 0; band < bands; band++) {
       long key = bandKey(signature, band);
       keys[band] = key;
-      found[band] = bandMaps[band].get(key);
+      homes[band] = bandMaps[band].home(key);
+    }
+    for (int band = 0; band < bands; band++) {
+      found[band] = bandMaps[band].get(keys[band], homes[band]);
     }
     for (int band = 0; band < bands; band++) {
       int slot = found[band];
