@@ -29,13 +29,14 @@ public final class RecommendedSuite implements DetectorSuite {
 
   @Override
   public List<Detector> create(Settings settings) {
+    AccountTable accounts = AccountTable.create(settings); // one account look-up per request
     return List.of(
-        VolumeDetector.create(VolumeConfig.ofDefaults(), settings),
-        ReasoningDetector.create(ReasoningConfig.ofDefaults(), settings),
-        RecipeDetector.create(RecipeConfig.ofDefaults(), settings),
-        ParameterProbingDetector.create(ParameterConfig.ofDefaults(), settings),
-        TemplateDetector.create(TemplateConfig.ofDefaults(), settings),
-        ConversationShapeDetector.create(ShapeConfig.ofDefaults(), settings),
+        VolumeDetector.create(VolumeConfig.ofDefaults(), settings, accounts),
+        ReasoningDetector.create(ReasoningConfig.ofDefaults(), settings, accounts),
+        RecipeDetector.create(RecipeConfig.ofDefaults(), settings, accounts),
+        ParameterProbingDetector.create(ParameterConfig.ofDefaults(), settings, accounts),
+        TemplateDetector.create(TemplateConfig.ofDefaults(), settings, accounts),
+        ConversationShapeDetector.create(ShapeConfig.ofDefaults(), settings, accounts),
         CoordinationDetector.create(CoordinationConfig.ofDefaults(), settings));
   }
 

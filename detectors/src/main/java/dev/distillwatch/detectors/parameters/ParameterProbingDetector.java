@@ -4,6 +4,7 @@ import static dev.distillwatch.detectors.UnitInterval.clamp;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.distillwatch.core.Detector;
+import dev.distillwatch.detectors.AccountTable;
 import dev.distillwatch.detectors.Bounded;
 import dev.distillwatch.core.Exchange;
 import dev.distillwatch.core.Parameters;
@@ -49,20 +50,30 @@ public final class ParameterProbingDetector implements Detector {
 
   private final ParameterConfig config;
   private final long seed;
-  private final Cache<String, Account> accounts;
+  private final AccountTable table;
+  private final AccountTable.Slot<Account> accounts;
   private final Cache<Long, Fingerprint> fingerprints;
   private final LongAdder population = new LongAdder();
 
-  private ParameterProbingDetector(ParameterConfig config, Settings settings) {
+  private ParameterProbingDetector(ParameterConfig config, Settings settings, AccountTable table) {
     this.config = config;
     this.seed = settings.seed();
-    this.accounts = Bounded.perAccount(settings);
+    this.table = table;
+    this.accounts = table.slot(e -> new Account(e.timestamp()));
     this.fingerprints = Bounded.ofSize(config.maximumFingerprints());
   }
 
   /** A parameter-probing detector with the given configuration. */
   public static ParameterProbingDetector create(ParameterConfig config, Settings settings) {
-    return new ParameterProbingDetector(config, settings);
+    return create(config, settings, AccountTable.create(settings));
+  }
+
+  /**
+   * A parameter-probing detector keeping its per-account state in a slot of {@code accounts}, a table shared with
+   * the other detectors of a suite (one account look-up per request for all of them).
+   */
+  public static ParameterProbingDetector create(ParameterConfig config, Settings settings, AccountTable accounts) {
+    return new ParameterProbingDetector(config, settings, accounts);
   }
 
   @Override
@@ -211,11 +222,8 @@ public final class ParameterProbingDetector implements Detector {
       }
     }
     final double s = strength;
-    Account account = accounts.asMap().compute(exchange.account(), (k, a) -> {
-      Account acc = a == null ? new Account(now) : a;
-      acc.record(now, s, flags, config.timeConstantMillis());
-      return acc;
-    });
+    Account account = accounts.of(exchange);
+    account.record(now, s, flags, config.timeConstantMillis());
     Shared shared = p.raw().isEmpty() ? null : recordFingerprint(p, exchange.account());
 
     double probeScore = 0;
@@ -332,8 +340,7 @@ public final class ParameterProbingDetector implements Detector {
 
   /** How many accounts this detector holds state for now. */
   long trackedAccounts() {
-    accounts.cleanUp();
-    return accounts.estimatedSize();
+    return table.accounts();
   }
 
   /** How many fingerprints the population table holds now. */

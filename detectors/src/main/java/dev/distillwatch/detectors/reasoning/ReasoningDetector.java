@@ -2,9 +2,8 @@ package dev.distillwatch.detectors.reasoning;
 
 import static dev.distillwatch.detectors.UnitInterval.clamp;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import dev.distillwatch.core.Detector;
-import dev.distillwatch.detectors.Bounded;
+import dev.distillwatch.detectors.AccountTable;
 import dev.distillwatch.core.Exchange;
 import dev.distillwatch.core.Settings;
 import dev.distillwatch.core.Signal;
@@ -64,17 +63,27 @@ public final class ReasoningDetector implements Detector {
 
   private final ReasoningConfig config;
   private final long seed;
-  private final Cache<String, Account> accounts;
+  private final AccountTable table;
+  private final AccountTable.Slot<Account> accounts;
 
-  private ReasoningDetector(ReasoningConfig config, Settings settings) {
+  private ReasoningDetector(ReasoningConfig config, Settings settings, AccountTable table) {
     this.config = config;
     this.seed = settings.seed();
-    this.accounts = Bounded.perAccount(settings);
+    this.table = table;
+    this.accounts = table.slot(e -> new Account(e.timestamp(), config.systemPromptsRemembered()));
   }
 
   /** A reasoning-elicitation detector with the given configuration. */
   public static ReasoningDetector create(ReasoningConfig config, Settings settings) {
-    return new ReasoningDetector(config, settings);
+    return create(config, settings, AccountTable.create(settings));
+  }
+
+  /**
+   * A reasoning-elicitation detector keeping its per-account state in a slot of {@code accounts}, a table shared with
+   * the other detectors of a suite (one account look-up per request for all of them).
+   */
+  public static ReasoningDetector create(ReasoningConfig config, Settings settings, AccountTable accounts) {
+    return new ReasoningDetector(config, settings, accounts);
   }
 
   @Override
@@ -125,11 +134,8 @@ public final class ReasoningDetector implements Detector {
     PhraseScan scan = exchange.derived(config.phrases().derivation());
     Request r = new Request(scan);
     long systemKey = scan.systemHash() == 0 ? 0 : mix(scan.systemHash() ^ seed);
-    Account account = accounts.asMap().compute(exchange.account(), (k, a) -> {
-      Account acc = a == null ? new Account(now, config.systemPromptsRemembered()) : a;
-      acc.record(now, r, systemKey, config);
-      return acc;
-    });
+    Account account = accounts.of(exchange);
+    account.record(now, r, systemKey, config);
     double n;
     double strong;
     double weak;
@@ -170,8 +176,7 @@ public final class ReasoningDetector implements Detector {
 
   /** How many accounts this detector holds state for now. */
   long trackedAccounts() {
-    accounts.cleanUp();
-    return accounts.estimatedSize();
+    return table.accounts();
   }
 
   static long mix(long z) {

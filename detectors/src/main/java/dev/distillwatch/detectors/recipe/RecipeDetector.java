@@ -2,9 +2,8 @@ package dev.distillwatch.detectors.recipe;
 
 import static dev.distillwatch.detectors.UnitInterval.clamp;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import dev.distillwatch.core.Detector;
-import dev.distillwatch.detectors.Bounded;
+import dev.distillwatch.detectors.AccountTable;
 import dev.distillwatch.core.Exchange;
 import dev.distillwatch.core.Settings;
 import dev.distillwatch.core.Signal;
@@ -35,16 +34,26 @@ public final class RecipeDetector implements Detector {
   private static final Recipe[] RECIPES = Recipe.values();
 
   private final RecipeConfig config;
-  private final Cache<String, Account> accounts;
+  private final AccountTable table;
+  private final AccountTable.Slot<Account> accounts;
 
-  private RecipeDetector(RecipeConfig config, Settings settings) {
+  private RecipeDetector(RecipeConfig config, Settings settings, AccountTable table) {
     this.config = config;
-    this.accounts = Bounded.perAccount(settings);
+    this.table = table;
+    this.accounts = table.slot(e -> new Account(e.timestamp()));
   }
 
   /** A recipe detector with the given configuration. */
   public static RecipeDetector create(RecipeConfig config, Settings settings) {
-    return new RecipeDetector(config, settings);
+    return create(config, settings, AccountTable.create(settings));
+  }
+
+  /**
+   * A recipe detector keeping its per-account state in a slot of {@code accounts}, a table shared with
+   * the other detectors of a suite (one account look-up per request for all of them).
+   */
+  public static RecipeDetector create(RecipeConfig config, Settings settings, AccountTable accounts) {
+    return new RecipeDetector(config, settings, accounts);
   }
 
   @Override
@@ -67,11 +76,8 @@ public final class RecipeDetector implements Detector {
   public Signal inspect(Exchange exchange) {
     long now = exchange.timestamp();
     int found = recipesOf(exchange.derived(config.phrases().derivation()));
-    Account account = accounts.asMap().compute(exchange.account(), (k, a) -> {
-      Account acc = a == null ? new Account(now) : a;
-      acc.record(now, found, config.timeConstantMillis());
-      return acc;
-    });
+    Account account = accounts.of(exchange);
+    account.record(now, found, config.timeConstantMillis());
     double best = 0;
     Recipe which = null;
     double share = 0;
@@ -107,8 +113,7 @@ public final class RecipeDetector implements Detector {
 
   /** How many accounts this detector holds state for now. */
   long trackedAccounts() {
-    accounts.cleanUp();
-    return accounts.estimatedSize();
+    return table.accounts();
   }
 
   private static final class Account {

@@ -5,14 +5,13 @@ import static dev.distillwatch.detectors.UnitInterval.clamp;
 import com.dynatrace.hash4j.hashing.HashStream64;
 import com.dynatrace.hash4j.hashing.Hasher64;
 import com.dynatrace.hash4j.hashing.Hashing;
-import com.github.benmanes.caffeine.cache.Cache;
 import dev.distillwatch.core.Detector;
 import dev.distillwatch.core.Exchange;
 import dev.distillwatch.core.Message;
 import dev.distillwatch.core.Role;
 import dev.distillwatch.core.Settings;
 import dev.distillwatch.core.Signal;
-import dev.distillwatch.detectors.Bounded;
+import dev.distillwatch.detectors.AccountTable;
 import dev.distillwatch.detectors.text.Evidence;
 import java.util.Arrays;
 import java.util.List;
@@ -78,17 +77,27 @@ public final class ConversationShapeDetector implements Detector {
 
   private final ShapeConfig config;
   private final Hasher64 hasher;
-  private final Cache<String, Account> accounts;
+  private final AccountTable table;
+  private final AccountTable.Slot<Account> accounts;
 
-  private ConversationShapeDetector(ShapeConfig config, Settings settings) {
+  private ConversationShapeDetector(ShapeConfig config, Settings settings, AccountTable table) {
     this.config = config;
     this.hasher = Hashing.komihash5_0(settings.seed() ^ 0x5348_4150_45L);
-    this.accounts = Bounded.perAccount(settings);
+    this.table = table;
+    this.accounts = table.slot(e -> new Account(e.timestamp()));
   }
 
   /** A conversation-shape detector with the given configuration. */
   public static ConversationShapeDetector create(ShapeConfig config, Settings settings) {
-    return new ConversationShapeDetector(config, settings);
+    return create(config, settings, AccountTable.create(settings));
+  }
+
+  /**
+   * A conversation-shape detector keeping its per-account state in a slot of {@code accounts}, a table shared with
+   * the other detectors of a suite (one account look-up per request for all of them).
+   */
+  public static ConversationShapeDetector create(ShapeConfig config, Settings settings, AccountTable accounts) {
+    return new ConversationShapeDetector(config, settings, accounts);
   }
 
   @Override
@@ -106,11 +115,8 @@ public final class ConversationShapeDetector implements Detector {
     if (r == null) {
       return Signal.none(NAME);
     }
-    Account account = accounts.asMap().compute(exchange.account(), (k, a) -> {
-      Account acc = a == null ? new Account(now) : a;
-      acc.record(now, r, config);
-      return acc;
-    });
+    Account account = accounts.of(exchange);
+    account.record(now, r, config);
     double n;
     double oneShot;
     double gaps;
@@ -175,8 +181,7 @@ public final class ConversationShapeDetector implements Detector {
 
   /** How many accounts this detector holds state for now. */
   long trackedAccounts() {
-    accounts.cleanUp();
-    return accounts.estimatedSize();
+    return table.accounts();
   }
 
   /** The structure of one request, or null when it has no user message. */

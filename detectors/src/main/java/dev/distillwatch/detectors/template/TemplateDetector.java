@@ -7,6 +7,7 @@ import com.dynatrace.hash4j.hashing.Hashing;
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.distillwatch.core.Derivation;
 import dev.distillwatch.core.Detector;
+import dev.distillwatch.detectors.AccountTable;
 import dev.distillwatch.detectors.Bounded;
 import dev.distillwatch.core.Exchange;
 import dev.distillwatch.core.Settings;
@@ -81,10 +82,11 @@ public final class TemplateDetector implements Detector {
   private final Hasher64 accountHasher;
   private final TemplateIndex index;
   private final ReentrantLock indexLock = new ReentrantLock();
-  private final Cache<String, Account> accounts;
+  private final AccountTable table;
+  private final AccountTable.Slot<Account> accounts;
   private final Cache<Long, TemplateTally> tallies;
 
-  private TemplateDetector(TemplateConfig config, Settings settings) {
+  private TemplateDetector(TemplateConfig config, Settings settings, AccountTable table) {
     this.config = config;
     this.features = TemplateFeatures.derivation(settings.seed());
     this.accountHasher = Hashing.komihash5_0(settings.seed() ^ 0x6163636F756E74L);
@@ -92,13 +94,22 @@ public final class TemplateDetector implements Detector {
         .capacity(config.templateCapacity())
         .seed(settings.seed())
         .build();
-    this.accounts = Bounded.perAccount(settings);
+    this.table = table;
+    this.accounts = table.slot(e -> new Account(config.templatesPerAccount()));
     this.tallies = Bounded.ofSize(config.templateCapacity());
   }
 
   /** A template detector with the given configuration. */
   public static TemplateDetector create(TemplateConfig config, Settings settings) {
-    return new TemplateDetector(config, settings);
+    return create(config, settings, AccountTable.create(settings));
+  }
+
+  /**
+   * A template detector keeping its per-account state in a slot of {@code accounts}, a table shared with
+   * the other detectors of a suite (one account look-up per request for all of them).
+   */
+  public static TemplateDetector create(TemplateConfig config, Settings settings, AccountTable accounts) {
+    return new TemplateDetector(config, settings, accounts);
   }
 
   @Override
@@ -120,7 +131,7 @@ public final class TemplateDetector implements Detector {
     } finally {
       indexLock.unlock();
     }
-    Account account = accounts.get(exchange.account(), k -> new Account(config.templatesPerAccount()));
+    Account account = accounts.of(exchange);
     int domain = -1;
     boolean classify;
     synchronized (account) {
@@ -217,8 +228,7 @@ public final class TemplateDetector implements Detector {
 
   /** How many accounts this detector holds state for now (at most the configured maximum). */
   long trackedAccounts() {
-    accounts.cleanUp();
-    return accounts.estimatedSize();
+    return table.accounts();
   }
 
   /** How many template clusters the index holds now. */

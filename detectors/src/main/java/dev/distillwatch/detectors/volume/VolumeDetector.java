@@ -1,8 +1,7 @@
 package dev.distillwatch.detectors.volume;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import dev.distillwatch.core.Detector;
-import dev.distillwatch.detectors.Bounded;
+import dev.distillwatch.detectors.AccountTable;
 import dev.distillwatch.detectors.text.Evidence;
 import dev.distillwatch.core.Exchange;
 import dev.distillwatch.core.Settings;
@@ -37,21 +36,31 @@ public final class VolumeDetector implements Detector {
 
   private final VolumeConfig config;
   private final String percentile;
-  private final Cache<String, AccountRate> accounts;
+  private final AccountTable table;
+  private final AccountTable.Slot<AccountRate> accounts;
   private final PopulationQuantile days;
   private final PopulationQuantile hours;
 
-  private VolumeDetector(VolumeConfig config, Settings settings) {
+  private VolumeDetector(VolumeConfig config, Settings settings, AccountTable table) {
     this.config = config;
     this.percentile = percentile(config.referenceQuantile());
-    this.accounts = Bounded.perAccount(settings);
+    this.table = table;
+    this.accounts = table.slot(e -> new AccountRate(e.timestamp()));
     this.days = new PopulationQuantile(config.referenceQuantile(), 64);
     this.hours = new PopulationQuantile(config.referenceQuantile(), 256);
   }
 
   /** A volume detector with the given configuration. */
   public static VolumeDetector create(VolumeConfig config, Settings settings) {
-    return new VolumeDetector(config, settings);
+    return create(config, settings, AccountTable.create(settings));
+  }
+
+  /**
+   * A volume detector keeping its per-account state in a slot of {@code accounts}, a table shared with
+   * the other detectors of a suite (one account look-up per request for all of them).
+   */
+  public static VolumeDetector create(VolumeConfig config, Settings settings, AccountTable accounts) {
+    return new VolumeDetector(config, settings, accounts);
   }
 
   @Override
@@ -62,11 +71,8 @@ public final class VolumeDetector implements Detector {
   @Override
   public Signal inspect(Exchange exchange) {
     long now = exchange.timestamp();
-    AccountRate rate = accounts.asMap().compute(exchange.account(), (k, r) -> {
-      AccountRate a = r == null ? new AccountRate(now) : r;
-      a.record(now, days, hours);
-      return a;
-    });
+    AccountRate rate = accounts.of(exchange);
+    rate.record(now, days, hours);
     double perDay;
     double perHour;
     long ageMillis;
@@ -99,8 +105,7 @@ public final class VolumeDetector implements Detector {
 
   /** How many accounts this detector holds state for now (at most the configured maximum). */
   long trackedAccounts() {
-    accounts.cleanUp();
-    return accounts.estimatedSize();
+    return table.accounts();
   }
 
   private static double reference(PopulationQuantile population, double floor) {

@@ -17,8 +17,8 @@ import java.util.List;
  *
  * <p>Candidates come from LSH banding (Indyk and Motwani 1998; Leskovec, Rajaraman, Ullman,
  * "Mining of Massive Datasets", ch. 3): the k components are cut into b = k / r bands of r rows,
- * each band hashed into a map from band key to cluster slot (a {@link BandTable}: one array,
- * one memory access per look-up). A cluster with Jaccard J to
+ * each band hashed into a map from band key to cluster slot (a {@link BandTable}: one array for all
+ * bands, one memory access per look-up). A cluster with Jaccard J to
  * the query is a candidate with probability {@code 1 - (1 - J^r)^b} (defaults r = 1, b = 32:
  * 0.995 at J = 0.15, 0.9992 at J = 0.2; each band costs one random memory access, which is what
  * assignment time is made of). Candidates are verified against the cluster's representative (its first
@@ -30,7 +30,7 @@ import java.util.List;
  * one-off prompt does not pull in look-alikes.
  *
  * <p>Memory is fixed by the capacity: {@code capacity × (8k + 32 + 2^p)} bytes plus the band
- * tables, {@code b} arrays of {@code 8 × nextPowerOfTwo(4/3 × capacity × m)} bytes ({@code m}
+ * tables, {@code b} segments of {@code 8 × nextPowerOfTwo(4/3 × capacity × m)} bytes ({@code m}
  * members per cluster; 4 MB for the default 10,000 clusters). When full, the least recently seen of 8 pseudo-randomly
  * sampled clusters is evicted (sampled LRU, as in Redis), so eviction is O(1). Cluster ids are a
  * monotonically increasing long, never reused. Per cluster: count, distinct accounts (hash4j
@@ -67,9 +67,10 @@ public final class TemplateIndex {
   private final long[] lastSeen;
   private final UltraLogLog[] accounts;
   private final Long2IntOpenHashMap idToSlot;
-  private final BandTable[] bandMaps;
+  private final BandTable bandMaps;
   private final int[] candidates;
   private final long[] keys;
+  private final long[] homes; // per band: the entry at its key's home index
   private final int[] found; // per band: the slot its key maps to, or -1
 
   private int size;
@@ -97,12 +98,10 @@ public final class TemplateIndex {
     this.accounts = new UltraLogLog[capacity];
     this.idToSlot = new Long2IntOpenHashMap(capacity);
     idToSlot.defaultReturnValue(-1);
-    this.bandMaps = new BandTable[bands];
-    for (int i = 0; i < bands; i++) {
-      bandMaps[i] = new BandTable((int) Math.min(1 << 29, (long) capacity * members), capacity);
-    }
+    this.bandMaps = new BandTable(bands, (int) Math.min(1 << 29, (long) capacity * members), capacity);
     this.candidates = new int[bands];
     this.keys = new long[bands];
+    this.homes = new long[bands];
     this.found = new int[bands];
     this.nextId = 1;
     this.rngState = b.seed;
@@ -131,10 +130,15 @@ public final class TemplateIndex {
     int bestEqual = -1;
     // All band look-ups first, then the verification: the look-ups are independent random memory
     // accesses, and with nothing between them the CPU keeps several cache misses in flight.
+    // Two passes: the home entries first, with no branch between the loads, then their resolution.
+    long[] homes = this.homes;
     for (int band = 0; band < bands; band++) {
       long key = bandKey(signature, band);
       keys[band] = key;
-      found[band] = bandMaps[band].get(key);
+      homes[band] = bandMaps.home(band, key);
+    }
+    for (int band = 0; band < bands; band++) {
+      found[band] = bandMaps.get(band, keys[band], homes[band]);
     }
     for (int band = 0; band < bands; band++) {
       int slot = found[band];
@@ -194,7 +198,7 @@ public final class TemplateIndex {
     int m = memberCounts[slot]++;
     System.arraycopy(signature, 0, representatives, (slot * members + m) * k, k);
     for (int band = 0; band < bands; band++) {
-      bandMaps[band].put(keys[band], slot);
+      bandMaps.put(band, keys[band], slot);
     }
   }
 
@@ -217,7 +221,7 @@ public final class TemplateIndex {
     for (int m = 0; m < memberCounts[slot]; m++) {
       for (int band = 0; band < bands; band++) {
         long key = bandKey(representatives, (slot * members + m) * k, band);
-        bandMaps[band].removeIfSlot(key, slot);
+        bandMaps.removeIfSlot(band, key, slot);
       }
     }
   }
@@ -371,7 +375,7 @@ public final class TemplateIndex {
           index.representatives[from + i] = in.getLong("member signature of cluster " + id);
         }
         for (int band = 0; band < index.bands; band++) {
-          index.bandMaps[band].put(index.bandKey(index.representatives, from, band), slot);
+          index.bandMaps.put(band, index.bandKey(index.representatives, from, band), slot);
         }
       }
       byte[] state = in.getBytes("account sketch of cluster " + id, 1 << b.accountPrecision);

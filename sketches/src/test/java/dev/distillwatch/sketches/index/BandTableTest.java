@@ -2,7 +2,9 @@ package dev.distillwatch.sketches.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.RepeatedTest;
@@ -19,8 +21,12 @@ class BandTableTest {
     SplittableRandom rnd = new SplittableRandom(info.getCurrentRepetition());
     int slots = 1 + rnd.nextInt(200);
     int maxEntries = 1 + rnd.nextInt(100);
-    BandTable table = new BandTable(maxEntries, slots);
-    Map<Long, Integer> reference = new HashMap<>();
+    int bands = 1 + rnd.nextInt(3);
+    BandTable table = new BandTable(bands, maxEntries, slots);
+    List<Map<Long, Integer>> references = new ArrayList<>();
+    for (int b = 0; b < bands; b++) {
+      references.add(new HashMap<>());
+    }
     long[] pool = new long[maxEntries * 2];
     for (int i = 0; i < pool.length; i++) {
       // Few distinct high bits: many keys share a home index.
@@ -29,29 +35,34 @@ class BandTableTest {
     for (int op = 0; op < 2_000; op++) {
       long key = pool[rnd.nextInt(pool.length)];
       int slot = rnd.nextInt(slots);
+      int band = rnd.nextInt(bands);
+      Map<Long, Integer> reference = references.get(band);
       if (rnd.nextBoolean() && (reference.size() < maxEntries || reference.containsKey(key))) {
-        table.put(key, slot);
+        table.put(band, key, slot);
         reference.put(key, slot);
       } else {
-        table.removeIfSlot(key, slot);
+        table.removeIfSlot(band, key, slot);
         reference.remove(key, slot);
       }
-      for (long k : pool) {
-        assertThat(table.get(k)).isEqualTo(reference.getOrDefault(k, -1));
+      for (int b = 0; b < bands; b++) {
+        for (long k : pool) {
+          assertThat(table.get(b, k)).isEqualTo(references.get(b).getOrDefault(k, -1));
+        }
       }
     }
   }
 
   @Test
   void slotZeroAndTheLargestSlotRoundTrip() {
-    BandTable table = new BandTable(4, 10_000);
-    table.put(-1L, 9_999);
-    table.put(0L, 0);
-    assertThat(table.get(-1L)).isEqualTo(9_999);
-    assertThat(table.get(0L)).isEqualTo(0);
-    table.removeIfSlot(0L, 1); // another slot: kept
-    assertThat(table.get(0L)).isEqualTo(0);
-    table.removeIfSlot(0L, 0);
-    assertThat(table.get(0L)).isEqualTo(-1);
+    BandTable table = new BandTable(2, 4, 10_000);
+    table.put(1, -1L, 9_999);
+    table.put(1, 0L, 0);
+    assertThat(table.get(1, -1L)).isEqualTo(9_999);
+    assertThat(table.get(1, 0L)).isEqualTo(0);
+    table.removeIfSlot(1, 0L, 1); // another slot: kept
+    assertThat(table.get(1, 0L)).isEqualTo(0);
+    table.removeIfSlot(1, 0L, 0);
+    assertThat(table.get(1, 0L)).isEqualTo(-1);
+    assertThat(table.get(0, -1L)).isEqualTo(-1); // another band
   }
 }
