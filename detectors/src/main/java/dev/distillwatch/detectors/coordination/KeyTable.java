@@ -29,8 +29,16 @@ final class KeyTable {
   private final long[] table;
   private final Object[] locks = new Object[STRIPES];
 
-  /** What one touch saw: the representative account, its organisation and the accounts count. */
-  record View(long representative, long representativeOrg, double accounts) {}
+  /**
+   * What one touch saw: the representative account, its organisation and the registers of the
+   * accounts count (estimated only when asked: most views are dismissed before).
+   */
+  record View(long representative, long representativeOrg, long registers) {
+    /** The estimated number of accounts that used the key. */
+    double accounts() {
+      return PackedDistinct.estimate(registers);
+    }
+  }
 
   KeyTable(int capacity) {
     int s = Integer.highestOneBit(Math.max(WAYS, capacity) / WAYS);
@@ -62,7 +70,7 @@ final class KeyTable {
       long count = PackedDistinct.add(table[f + COUNT], mix(account));
       table[f + COUNT] = count;
       table[f + STAMP] = time;
-      return new View(table[f + REP], table[f + ORG], PackedDistinct.estimate(count));
+      return new View(table[f + REP], table[f + ORG], count);
     }
   }
 

@@ -37,19 +37,28 @@ final class PackedDistinct {
 
   /** The estimated number of distinct hashes added. */
   static double estimate(long registers) {
-    double sum = 0;
+    // The harmonic sum of 2^-r, exactly, in units of 2^-15 (no division per register: this runs
+    // a dozen times per request), and linear counting's M·ln(M/zeros) from a table.
+    long sum = 0;
     int zeros = 0;
     for (int i = 0; i < M; i++) {
       int r = (int) ((registers >>> (i * 4)) & 0xF);
-      sum += 1.0 / (1L << r);
-      if (r == 0) {
-        zeros++;
-      }
+      sum += 1L << (15 - r);
+      zeros += r == 0 ? 1 : 0;
     }
-    double raw = ALPHA * M * M / sum;
+    double raw = ALPHA * M * M / (sum * 0x1p-15);
     if (raw <= 2.5 * M && zeros > 0) {
-      return M * Math.log((double) M / zeros);
+      return LINEAR[zeros];
     }
     return raw;
+  }
+
+  /** {@code M·ln(M/zeros)} for 0..M zero registers. */
+  private static final double[] LINEAR = new double[M + 1];
+
+  static {
+    for (int zeros = 1; zeros <= M; zeros++) {
+      LINEAR[zeros] = M * Math.log((double) M / zeros);
+    }
   }
 }
