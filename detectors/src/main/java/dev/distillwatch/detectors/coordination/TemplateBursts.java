@@ -8,7 +8,9 @@ import dev.distillwatch.sketches.counter.CountMinSketch;
  * a count-min sketch of its edges in the current tick, decayed by half at each new tick as MIDAS-R
  * decays them, and one of its edges over all ticks; the chi-squared statistic of the current count
  * against the mean count per tick says how sudden the template's activity is. No Java library
- * implements MIDAS; the counting is the sketches module's {@link CountMinSketch}.
+ * implements MIDAS; the counting is the sketches module's {@link CountMinSketch}, whose counters
+ * halve (DataSketches' count-min sketch cannot decay its counts, which MIDAS-R's current counts
+ * need).
  *
  * <p>The caller counts an edge once per account per tick, so counts are of accounts pushing tasks
  * through the template, not of requests: a batch job at full speed is one account and no burst; a
