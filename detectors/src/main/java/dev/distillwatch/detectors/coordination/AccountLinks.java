@@ -114,13 +114,11 @@ final class AccountLinks {
   static final int HARVEST_MINIMUM = 5;
 
   /**
-   * Counts one request through template key {@code key} carrying task {@code taskHash}; returns the
-   * estimated distinct tasks this account has pushed through that key (0 for no key).
+   * Counts one request through template key {@code key} (never 0: 0 marks a free slot) carrying
+   * task {@code taskHash}; returns the key's slot, for {@link #distinctTasks} and {@link
+   * #templateBurst}.
    */
-  double recordTemplate(long key, long taskHash) {
-    if (key == 0) {
-      return 0;
-    }
+  int recordTemplate(long key, long taskHash) {
     int slot = -1;
     int min = 0;
     for (int i = 0; i < templateKeys.length; i++) {
@@ -142,25 +140,25 @@ final class AccountLinks {
       templateCounts[slot]++;
     }
     templateTasks[slot] = PackedDistinct.add(templateTasks[slot], KeyTable.mix(taskHash));
+    return slot;
+  }
+
+  /** The estimated distinct tasks this account has pushed through the template in {@code slot}. */
+  double distinctTasks(int slot) {
     return PackedDistinct.estimate(templateTasks[slot]);
   }
 
   /**
-   * The burst score of template key {@code key} (just {@link #recordTemplate recorded}) in tick
-   * {@code tick}: this account's edge to it is counted in {@code bursts} on its first request
-   * through it in the tick, and that edge's score is reused for the rest of the tick.
+   * The burst score of the template in {@code slot} in tick {@code tick}: this account's edge to
+   * it is counted in {@code bursts} on its first request through it in the tick, and that edge's
+   * score is reused for the rest of the tick.
    */
-  double templateBurst(long key, long tick, TemplateBursts bursts) {
-    for (int i = 0; i < templateKeys.length; i++) {
-      if (templateKeys[i] == key) {
-        if (templateTicks[i] != tick + 1) {
-          templateTicks[i] = tick + 1;
-          templateBursts[i] = (float) bursts.observe(key, tick);
-        }
-        return templateBursts[i];
-      }
+  double templateBurst(int slot, long tick, TemplateBursts bursts) {
+    if (templateTicks[slot] != tick + 1) {
+      templateTicks[slot] = tick + 1;
+      templateBursts[slot] = (float) bursts.observe(templateKeys[slot], tick);
     }
-    return 0;
+    return templateBursts[slot];
   }
 
   /** True the first time (lately) this account sees {@code key}. */

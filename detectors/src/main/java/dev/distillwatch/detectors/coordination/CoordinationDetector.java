@@ -171,10 +171,11 @@ public final class CoordinationDetector implements Detector {
       // enough distinct tasks from this account.
       double pushed = 0;
       for (int i = firstBand; i < n; i++) {
-        double tasks = a.recordTemplate(k[i], task);
+        int slot = a.recordTemplate(k[i], task);
+        double tasks = a.distinctTasks(slot);
         pushed = Math.max(pushed, tasks);
         if (tasks >= config.minimumDistinctTasks()) {
-          burst = Math.max(burst, a.templateBurst(k[i], tick, bursts));
+          burst = Math.max(burst, a.templateBurst(slot, tick, bursts));
         }
       }
       templated = pushed >= config.minimumDistinctTasks();
@@ -335,7 +336,8 @@ public final class CoordinationDetector implements Detector {
     double e = clamp((1.0 - s.dispersion()) / 0.6);
     // Or its accounts arriving on templates in lockstep: requests sent while their template was in
     // a burst of accounts (a launch, a template rotation, a pivot to a new model), 10 %→40 %.
-    double l = clamp((s.lockstep() / (double) s.requests() - 0.1) / 0.3);
+    double lockstepShare = s.lockstep() / (double) s.requests();
+    double l = clamp((lockstepShare - 0.1) / 0.3);
     // Linked by template and client only (no shared card or address): users of one niche tool
     // share those too, so the harvest must also be spread evenly, as one operator spreads it
     // (spread CV at most 0.3 in full, nothing from 0.6: app users differ by orders of magnitude).
@@ -372,7 +374,7 @@ public final class CoordinationDetector implements Detector {
             + " %.0f%% through templates each pushing >= %d distinct tasks, %.0f%% in template bursts,"
             + " %.0f%% eliciting reasoning, ~%.0f distinct tasks, %d of %d sampled in capability domains",
         campaignId(root), s.members(), linked.length() == 0 ? "-" : linked, days, s.requests(), s.dispersion(),
-        templatedShare * 100, config.minimumDistinctTasks(), s.lockstep() * 100.0 / s.requests(), reasoningShare * 100,
+        templatedShare * 100, config.minimumDistinctTasks(), lockstepShare * 100, reasoningShare * 100,
         s.tasks(), s.capability(), s.classified());
     return Signal.of(NAME, Math.min(1.0, score), evidence).withCampaign(campaignId(root));
   }
