@@ -56,9 +56,10 @@ public final class TutoringApp implements Cohort {
 
   @Override
   public List<Actor> actors(Environment env, SplittableRandom random) {
+    List<Prompt> questions = env.prompts().extractionIn("math", "reasoning");
     List<Actor> out = new ArrayList<>();
     for (int i = 0; i < users; i++) {
-      out.add(new Student(env, label(), random.split()));
+      out.add(new Student(env, label(), questions, random.split()));
     }
     return out;
   }
@@ -71,11 +72,11 @@ public final class TutoringApp implements Cohort {
     private final Person person;
     private final double perMilli;
 
-    Student(Environment env, Label label, SplittableRandom random) {
+    Student(Environment env, Label label, List<Prompt> questions, SplittableRandom random) {
       this.env = env;
       this.label = label;
       this.random = random;
-      this.questions = env.prompts().extractionIn("math", "reasoning");
+      this.questions = questions;
       this.person = Person.draw(random);
       double perDay = Math.min(150, 5 * Math.exp(1.2 * Diurnal.gaussian(random)));
       this.perMilli = perDay / 86_400_000.0;
