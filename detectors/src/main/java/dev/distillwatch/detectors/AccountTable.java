@@ -75,6 +75,11 @@ public final class AccountTable {
       this.factory = factory;
     }
 
+    /** How many accounts the slot's table holds state for now (see {@link AccountTable#accounts}). */
+    public long trackedAccounts() {
+      return table.accounts();
+    }
+
     /** The state of the exchange's account, created on its first request. */
     @SuppressWarnings("unchecked")
     public V of(Exchange exchange) {

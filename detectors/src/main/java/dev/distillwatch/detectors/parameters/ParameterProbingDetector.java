@@ -50,7 +50,6 @@ public final class ParameterProbingDetector implements Detector {
 
   private final ParameterConfig config;
   private final long seed;
-  private final AccountTable table;
   private final AccountTable.Slot<Account> accounts;
   private final Cache<Long, Fingerprint> fingerprints;
   private final LongAdder population = new LongAdder();
@@ -58,7 +57,6 @@ public final class ParameterProbingDetector implements Detector {
   private ParameterProbingDetector(ParameterConfig config, Settings settings, AccountTable table) {
     this.config = config;
     this.seed = settings.seed();
-    this.table = table;
     this.accounts = table.slot(e -> new Account(e.timestamp()));
     this.fingerprints = Bounded.ofSize(config.maximumFingerprints());
   }
@@ -340,7 +338,7 @@ public final class ParameterProbingDetector implements Detector {
 
   /** How many accounts this detector holds state for now. */
   long trackedAccounts() {
-    return table.accounts();
+    return accounts.trackedAccounts();
   }
 
   /** How many fingerprints the population table holds now. */

@@ -63,13 +63,11 @@ public final class ReasoningDetector implements Detector {
 
   private final ReasoningConfig config;
   private final long seed;
-  private final AccountTable table;
   private final AccountTable.Slot<Account> accounts;
 
   private ReasoningDetector(ReasoningConfig config, Settings settings, AccountTable table) {
     this.config = config;
     this.seed = settings.seed();
-    this.table = table;
     this.accounts = table.slot(e -> new Account(e.timestamp(), config.systemPromptsRemembered()));
   }
 
@@ -176,7 +174,7 @@ public final class ReasoningDetector implements Detector {
 
   /** How many accounts this detector holds state for now. */
   long trackedAccounts() {
-    return table.accounts();
+    return accounts.trackedAccounts();
   }
 
   static long mix(long z) {

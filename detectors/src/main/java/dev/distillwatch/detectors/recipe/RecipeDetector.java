@@ -34,12 +34,10 @@ public final class RecipeDetector implements Detector {
   private static final Recipe[] RECIPES = Recipe.values();
 
   private final RecipeConfig config;
-  private final AccountTable table;
   private final AccountTable.Slot<Account> accounts;
 
   private RecipeDetector(RecipeConfig config, Settings settings, AccountTable table) {
     this.config = config;
-    this.table = table;
     this.accounts = table.slot(e -> new Account(e.timestamp()));
   }
 
@@ -113,7 +111,7 @@ public final class RecipeDetector implements Detector {
 
   /** How many accounts this detector holds state for now. */
   long trackedAccounts() {
-    return table.accounts();
+    return accounts.trackedAccounts();
   }
 
   private static final class Account {

@@ -77,13 +77,11 @@ public final class ConversationShapeDetector implements Detector {
 
   private final ShapeConfig config;
   private final Hasher64 hasher;
-  private final AccountTable table;
   private final AccountTable.Slot<Account> accounts;
 
   private ConversationShapeDetector(ShapeConfig config, Settings settings, AccountTable table) {
     this.config = config;
     this.hasher = Hashing.komihash5_0(settings.seed() ^ 0x5348_4150_45L);
-    this.table = table;
     this.accounts = table.slot(e -> new Account(e.timestamp()));
   }
 
@@ -181,7 +179,7 @@ public final class ConversationShapeDetector implements Detector {
 
   /** How many accounts this detector holds state for now. */
   long trackedAccounts() {
-    return table.accounts();
+    return accounts.trackedAccounts();
   }
 
   /** The structure of one request, or null when it has no user message. */

@@ -82,7 +82,6 @@ public final class TemplateDetector implements Detector {
   private final Hasher64 accountHasher;
   private final TemplateIndex index;
   private final ReentrantLock indexLock = new ReentrantLock();
-  private final AccountTable table;
   private final AccountTable.Slot<Account> accounts;
   private final Cache<Long, TemplateTally> tallies;
 
@@ -94,7 +93,6 @@ public final class TemplateDetector implements Detector {
         .capacity(config.templateCapacity())
         .seed(settings.seed())
         .build();
-    this.table = table;
     this.accounts = table.slot(e -> new Account(config.templatesPerAccount()));
     this.tallies = Bounded.ofSize(config.templateCapacity());
   }
@@ -228,7 +226,7 @@ public final class TemplateDetector implements Detector {
 
   /** How many accounts this detector holds state for now (at most the configured maximum). */
   long trackedAccounts() {
-    return table.accounts();
+    return accounts.trackedAccounts();
   }
 
   /** How many template clusters the index holds now. */

@@ -36,7 +36,6 @@ public final class VolumeDetector implements Detector {
 
   private final VolumeConfig config;
   private final String percentile;
-  private final AccountTable table;
   private final AccountTable.Slot<AccountRate> accounts;
   private final PopulationQuantile days;
   private final PopulationQuantile hours;
@@ -44,7 +43,6 @@ public final class VolumeDetector implements Detector {
   private VolumeDetector(VolumeConfig config, Settings settings, AccountTable table) {
     this.config = config;
     this.percentile = percentile(config.referenceQuantile());
-    this.table = table;
     this.accounts = table.slot(e -> new AccountRate(e.timestamp()));
     this.days = new PopulationQuantile(config.referenceQuantile(), 64);
     this.hours = new PopulationQuantile(config.referenceQuantile(), 256);
@@ -105,7 +103,7 @@ public final class VolumeDetector implements Detector {
 
   /** How many accounts this detector holds state for now (at most the configured maximum). */
   long trackedAccounts() {
-    return table.accounts();
+    return accounts.trackedAccounts();
   }
 
   private static double reference(PopulationQuantile population, double floor) {
