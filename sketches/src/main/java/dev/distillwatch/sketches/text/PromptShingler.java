@@ -60,7 +60,7 @@ public final class PromptShingler {
    * signatures of the same skeleton version, seed and configuration; bump on any change that
    * alters a skeleton hash (guarded by a golden-value test).
    */
-  public static final int SKELETON_VERSION = 1;
+  public static final int SKELETON_VERSION = 2;
 
   /** Longest quoted span (in tokens) that collapses into one {@link TokenKind#QUOTED} slot. */
   public static final int MAX_QUOTED_TOKENS = 48;
@@ -160,6 +160,37 @@ public final class PromptShingler {
     for (int i = 0; i < window; i++) {
       weights[i] = (int) Math.max(1, Math.round(2.0 * window / (i + window / 2.0)));
     }
+  }
+
+  /** The column offsets of the last automaton seen (see {@link #asciiColumns}). */
+  private volatile AsciiColumns lastColumns = new AsciiColumns(null, null);
+
+  private record AsciiColumns(CharAutomaton automaton, int[] offsets) {}
+
+  /**
+   * Per ASCII char, the offset of its column in {@code automaton}'s table (its class times the
+   * stride, so a step is one add and one load), or null when an ASCII char has a sparse class;
+   * remembered for the last automaton seen (a shingler serves one automaton, as a rule).
+   */
+  private int[] asciiColumns(CharAutomaton automaton) {
+    if (automaton == NoAutomaton.INSTANCE) {
+      return NoAutomaton.COLUMNS;
+    }
+    AsciiColumns last = lastColumns;
+    if (last.automaton() == automaton) {
+      return last.offsets();
+    }
+    short[] classes = automaton.classes();
+    int[] offsets = new int[128];
+    for (int c = 0; c < 128; c++) {
+      if (classes[c] >= automaton.denseClasses()) {
+        offsets = null;
+        break;
+      }
+      offsets[c] = classes[c] * automaton.stride();
+    }
+    lastColumns = new AsciiColumns(automaton, offsets);
+    return offsets;
   }
 
   /** A builder keyed by the deployment's secret seed. */
@@ -356,6 +387,7 @@ public final class PromptShingler {
       this.counts = counts;
       this.base = base;
       int state = automaton.start();
+      final int[] columns = asciiColumns(automaton);
       int n = text.length();
       // One bulk copy (an intrinsic for String) so the loop reads a char[] without per-char
       // String bounds and coder checks.
@@ -372,68 +404,17 @@ public final class PromptShingler {
         char c = prompt[i];
         if (c < 128) {
           byte cls = ASCII_CLASS[c];
-          // Fast path for the common case, small enough to stay inlined: a letter or a space
-          // while no fence, URL, quote-mark or number-separator state is pending.
-          if (cls <= SPACE && cls != DIGIT && !inFence && skipUntilSpace < 0
-              && pendingBackticks == 0 && pendingSeparator == 0) {
-            if (cls == LETTER) {
-              // Inner loop over the run of ASCII letters, state in locals.
-              char[] word = out.word;
-              int length = out.wordLength;
-              boolean fresh = length == 0;
-              // The automaton's arrays in locals: its state chain stays in registers here.
-              final short[] classes = aClass;
-              final char[] table = aTable;
-              final int dense = aDense;
-              final int stride = aStride;
-              final int hits = aHits;
-              while (true) {
-                int k = classes[c];
-                state = k < dense ? table[k * stride + state] : automaton.stepSparse(state, k);
-                if (state >= hits) {
-                  hit(state);
-                }
-                char folded = ASCII_FOLD[c];
-                if (length == word.length) {
-                  out.wordLength = length;
-                  out.appendWordChar(folded);
-                  word = out.word;
-                  length = out.wordLength;
-                } else {
-                  word[length++] = folded;
-                }
-                if (++i == n) {
-                  break;
-                }
-                c = prompt[i];
-                if (c >= 128 || ASCII_CLASS[c] != LETTER) {
-                  break;
-                }
-              }
-              out.wordLength = length;
-              wordHasLetter = true;
-              // A word of ASCII letters only, ended by whitespace or the end of the prompt:
-              // finish it here (same hash as flushWord) instead of going through the general path.
-              if (fresh && length <= 8 && rendered == null
-                  && (i == n || (c < 128 && (ASCII_CLASS[c] == SPACE || ASCII_CLASS[c] == NEWLINE)))) {
-                long hash = hashShortWord(word, length);
-                out.addToken(hash, TokenKind.WORD.code());
-                out.addContent(hash);
-                out.wordLength = 0;
-                wordHasLetter = false;
-                if (i < n && ASCII_CLASS[c] == SPACE) {
-                  state = step(state, c);
-                  i++;
-                }
-              }
-              continue;
-            }
-            state = step(state, c);
-            flushWord();
-          } else {
-            state = step(state, c);
-            feed(ASCII_FOLD[c], cls);
+          // The common case: a letter while no word, fence, URL, quote-mark or number-separator
+          // state is pending.
+          if (cls == LETTER && columns != null && rendered == null && out.wordLength == 0
+              && !inFence && skipUntilSpace < 0 && pendingBackticks == 0 && pendingSeparator == 0) {
+            long r = words(prompt, i, n, state, columns);
+            i = (int) (r >>> 32);
+            state = (int) r;
+            continue;
           }
+          state = step(state, c);
+          feed(ASCII_FOLD[c], cls);
           i++;
         } else {
           int to = i + 1;
@@ -447,6 +428,85 @@ public final class PromptShingler {
         }
       }
       finish();
+    }
+
+    /**
+     * The common case, with the lexer's state in locals and no call on the way through a word:
+     * words of ASCII letters, each ended by a single space or the prompt's end, from a letter at
+     * {@code i} with nothing pending, stepping the automaton over every char. Words of up to 8
+     * letters are hashed and added here, the token and content arrays in locals; longer words go
+     * back to the general path because calling {@link #flushWord} from this loop made the JIT keep
+     * the automaton's state on the stack, a store and a load more on its chain (measured).
+     * Returns {@code (i << 32) | state} where the general path takes over: at the first char of
+     * anything else (a 9th letter, punctuation, a line break), with the word read so far open in
+     * the word buffer.
+     */
+    private long words(char[] prompt, int i, int n, int state, int[] columns) {
+      final ShingleBuffer out = this.out;
+      final char[] word = out.word;
+      final char[] table = aTable;
+      final int hits = aHits;
+      final int spaceColumn = columns[' '];
+      final byte wordCode = TokenKind.WORD.code();
+      long[] tokens = out.tokenHash;
+      byte[] kinds = out.tokenKind;
+      int tokenCount = out.tokenCount;
+      long[] content = out.content;
+      int contentSize = out.contentSize;
+      int length = 0;
+      while (true) {
+        char c = prompt[i];
+        while (length < 8) {
+          state = table[columns[c] + state];
+          if (state >= hits) {
+            hit(state);
+          }
+          word[length++] = ASCII_FOLD[c];
+          if (++i == n) {
+            break;
+          }
+          c = prompt[i];
+          if (c >= 128 || ASCII_CLASS[c] != LETTER) {
+            break;
+          }
+        }
+        if (i < n && c != ' ') {
+          break; // the word goes on (past 8 letters, say), or ends otherwise than with a space
+        }
+        long hash = hashShortWord(word, length);
+        if (tokenCount == tokens.length || contentSize == content.length) {
+          out.tokenCount = tokenCount;
+          out.contentSize = contentSize;
+          out.grow();
+          tokens = out.tokenHash;
+          kinds = out.tokenKind;
+          content = out.content;
+        }
+        tokens[tokenCount] = hash;
+        kinds[tokenCount++] = wordCode;
+        content[contentSize++] = hash;
+        length = 0;
+        if (i == n) {
+          break;
+        }
+        state = table[spaceColumn + state];
+        if (state >= hits) {
+          hit(state);
+        }
+        if (++i == n) {
+          break;
+        }
+        c = prompt[i];
+        if (c >= 128 || ASCII_CLASS[c] != LETTER) {
+          break;
+        }
+      }
+      out.tokenCount = tokenCount;
+      out.contentSize = contentSize;
+      out.wordLength = length;
+      wordHasLetter = length > 0;
+      wordHasDigit = false;
+      return (long) i << 32 | state;
     }
 
     /** One automaton transition on a raw char, counting the hits; returns the next state. */
@@ -592,17 +652,17 @@ public final class PromptShingler {
         return;
       }
       if (c == ':' && out.wordLength > 0 && isWord("http", "https")) {
-        out.wordLength = 0;
+        clearWord();
         skipUntilSpace = TokenKind.URL.code();
         return;
       }
       if (c == '.' && out.wordLength > 0 && isWord("www", "www")) {
-        out.wordLength = 0;
+        clearWord();
         skipUntilSpace = TokenKind.URL.code();
         return;
       }
       if (c == '@' && out.wordLength > 0) {
-        out.wordLength = 0;
+        clearWord();
         skipUntilSpace = TokenKind.EMAIL.code();
         return;
       }
@@ -612,6 +672,13 @@ public final class PromptShingler {
         return;
       }
       punct(c);
+    }
+
+    /** Drops the word being read (it became a URL or an e-mail address). */
+    private void clearWord() {
+      out.wordLength = 0;
+      wordHasLetter = false;
+      wordHasDigit = false;
     }
 
     private boolean isWord(String a, String b) {
@@ -775,6 +842,7 @@ public final class PromptShingler {
   private static final class NoAutomaton implements CharAutomaton {
     static final NoAutomaton INSTANCE = new NoAutomaton();
     static final int[] COUNTS = new int[32];
+    static final int[] COLUMNS = new int[128];
     private static final short[] CLASSES = new short[65536];
     private static final char[] TABLE = {0};
 

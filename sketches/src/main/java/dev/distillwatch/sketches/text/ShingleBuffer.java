@@ -87,6 +87,13 @@ public final class ShingleBuffer {
     tokenKind[tokenCount++] = kind;
   }
 
+  /** Doubles the token and content arrays. */
+  void grow() {
+    tokenHash = Arrays.copyOf(tokenHash, tokenHash.length * 2);
+    tokenKind = Arrays.copyOf(tokenKind, tokenKind.length * 2);
+    content = Arrays.copyOf(content, content.length * 2);
+  }
+
   void appendWordChar(char c) {
     if (wordLength == word.length) {
       word = Arrays.copyOf(word, wordLength * 2);

@@ -101,6 +101,35 @@ class PromptShinglerTest {
     assertThat(buffer.skeletonCopy()).isEqualTo(skeleton("short one"));
   }
 
+  /**
+   * Words between single spaces take the lexer's fast path, words between tabs its general path:
+   * both must give the same tokens, skeleton and content on real prompts.
+   */
+  @Test
+  void theFastPathForWordsBetweenSpacesLexesAsTheGeneralPath() {
+    List<Prompt> prompts = new ArrayList<>(PromptSample.benign());
+    prompts.addAll(PromptSample.extractionStyle());
+    ShingleBuffer fast = new ShingleBuffer();
+    ShingleBuffer general = new ShingleBuffer();
+    for (Prompt p : prompts) {
+      SHINGLER.shingle(p.text(), fast);
+      SHINGLER.shingle(p.text().replace(' ', '\t'), general);
+      assertThat(fast.skeletonCopy()).as(p.id()).isEqualTo(general.skeletonCopy());
+      assertThat(java.util.Arrays.copyOf(fast.content(), fast.contentSize())).as(p.id())
+          .isEqualTo(java.util.Arrays.copyOf(general.content(), general.contentSize()));
+    }
+  }
+
+  @Test
+  void anAddressTakesItsWordsDigitsWithIt() {
+    // the digits before '@' once stayed flagged, making the next long word an identifier
+    ShingleBuffer buffer = new ShingleBuffer();
+    SHINGLER.shingle("write to 12@example Überprüfung first", buffer);
+    assertThat(buffer.tokenKind(2)).isEqualTo(TokenKind.EMAIL);
+    assertThat(buffer.tokenKind(3)).isEqualTo(TokenKind.WORD);
+    assertThat(buffer.contentSize()).isEqualTo(4); // write, to, überprüfung, first
+  }
+
   /** On real tasks: one template, different tasks → similar; different templates → not. */
   @Test
   void sameTemplateWithDifferentTasksIsSimilarOnRealPrompts() {
@@ -182,7 +211,7 @@ class PromptShinglerTest {
         "You are a helpful assistant.\nSolve: Natalia sold 48 clips in April.\nAnswer in JSON.", buffer);
     long[] signature = OnePermutationMinHash.create(128, 99)
         .compute(buffer.skeleton(), buffer.skeletonSize());
-    assertThat(PromptShingler.SKELETON_VERSION).isEqualTo(1);
+    assertThat(PromptShingler.SKELETON_VERSION).isEqualTo(2);
     assertThat(OnePermutationMinHash.VERSION).isEqualTo(1);
     assertThat(buffer.skeletonSize()).isEqualTo(228);
     assertThat(buffer.skeleton()[0]).isEqualTo(3091088010583421608L);
