@@ -30,8 +30,19 @@ public final class OnePermutationMinHash {
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
   private static final long EMPTY = Long.MAX_VALUE;
 
+  /** How far into its probe sequence a bin's look-ups come from {@link #probes}. */
+  private static final int TABULATED_PROBES = 64;
+
   private final int k;
   private final long seed;
+  /**
+   * The probe sequence of densification, tabulated: empty bin {@code i} probes the bins {@code
+   * probe(i + 2)}, {@code probe(i + 3)}, ..., where {@code probe(m)} is the bin of {@code mix(seed
+   * + m * GOLDEN)}, so every bin's sequence is a window of this one. Short prompts leave most bins
+   * empty (a one-line prompt has ~80 elements for 128 bins: ~250 probes), and a table read costs
+   * less than a mix. Positions past the table are computed.
+   */
+  private final int[] probes;
 
   private OnePermutationMinHash(int k, long seed) {
     if (k < 2 || k > (1 << 20)) {
@@ -39,6 +50,15 @@ public final class OnePermutationMinHash {
     }
     this.k = k;
     this.seed = seed;
+    this.probes = new int[Math.min(k, 1 << 12) + 2 + TABULATED_PROBES]; // 16 KB at most
+    for (int m = 0; m < probes.length; m++) {
+      probes[m] = probe(m);
+    }
+  }
+
+  /** The bin probed at position {@code m} of the probe sequence. */
+  private int probe(int m) {
+    return (int) (((mix(seed + m * GOLDEN) >>> 32) * k) >>> 32);
   }
 
   /** A hasher producing {@code components} components, keyed by {@code seed}. */
@@ -97,10 +117,8 @@ public final class OnePermutationMinHash {
       if (out[i] != EMPTY) {
         continue;
       }
-      long state = seed + (i + 1) * GOLDEN;
-      while (true) {
-        state += GOLDEN;
-        int j = (int) (((mix(state) >>> 32) * k) >>> 32);
+      for (int m = i + 2; ; m++) {
+        int j = m < probes.length ? probes[m] : probe(m);
         long donor = out[j];
         if (donor >= 0 && donor != EMPTY) {
           out[i] = ~donor;
