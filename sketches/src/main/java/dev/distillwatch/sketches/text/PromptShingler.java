@@ -545,9 +545,19 @@ public final class PromptShingler {
           inert &= bmp(prompt[k]);
         }
         if (inert != 0) { // already NFKC, as the Normalizer would find: fold and feed
+          // No non-ASCII char sets a fence, URL, quote-mark or number-separator state, so when
+          // none is pending a letter only extends the word (what feed would do, without the call).
+          boolean plain = !inFence && skipUntilSpace < 0 && pendingBackticks == 0
+              && pendingSeparator == 0;
           for (int k = from; k < to; k++) {
             int entry = bmp(prompt[k]);
-            feed((char) entry, (byte) ((entry >>> 16) & 7));
+            byte cls = (byte) ((entry >>> 16) & 7);
+            if (plain && cls == LETTER) {
+              out.appendWordChar((char) entry);
+              wordHasLetter = true;
+            } else {
+              feed((char) entry, cls);
+            }
           }
           return to;
         }
