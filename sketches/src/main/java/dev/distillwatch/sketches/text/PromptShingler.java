@@ -291,24 +291,15 @@ public final class PromptShingler {
     if (lineWeight == 0) {
       return;
     }
-    int n = out.tokenCount;
-    long[] tokens = out.tokenHash;
-    byte[] kinds = out.tokenKind;
-    byte newline = TokenKind.NEWLINE.code();
-    byte word = TokenKind.WORD.code();
-    int firstBreak = -1;
-    int lastBreak = -1;
-    for (int i = 0; i < n; i++) {
-      if (kinds[i] == newline) {
-        if (firstBreak < 0) {
-          firstBreak = i;
-        }
-        lastBreak = i;
-      }
-    }
+    int firstBreak = out.firstNewline;
+    int lastBreak = out.lastNewline;
     if (firstBreak < 0) {
       return;
     }
+    int n = out.tokenCount;
+    long[] tokens = out.tokenHash;
+    byte[] kinds = out.tokenKind;
+    byte word = TokenKind.WORD.code();
     addLine(out, tokens, kinds, word, 0, firstBreak, HEAD_LINE);
     addLine(out, tokens, kinds, word, lastBreak + 1, n, TAIL_LINE);
   }
@@ -648,6 +639,10 @@ public final class PromptShingler {
           flushWord();
           quoteStart = -1; // quotes do not span lines
           if (out.tokenCount == 0 || out.tokenKind[out.tokenCount - 1] != TokenKind.NEWLINE.code()) {
+            if (out.firstNewline < 0) {
+              out.firstNewline = out.tokenCount;
+            }
+            out.lastNewline = out.tokenCount;
             addToken(TokenKind.NEWLINE);
           }
           return;

@@ -14,6 +14,10 @@ public final class ShingleBuffer {
   long[] tokenHash = new long[256];
   byte[] tokenKind = new byte[256];
   int tokenCount;
+  // the indices of the first and the last NEWLINE token, or -1 (a quoted span, the only thing that
+  // takes tokens back, never spans a line)
+  int firstNewline = -1;
+  int lastNewline = -1;
 
   // lexer scratch: the prompt's chars, and the chars of the word being read
   char[] input = new char[1024];
@@ -66,6 +70,8 @@ public final class ShingleBuffer {
 
   void reset() {
     tokenCount = 0;
+    firstNewline = -1;
+    lastNewline = -1;
     wordLength = 0;
     skeletonSize = 0;
     contentSize = 0;

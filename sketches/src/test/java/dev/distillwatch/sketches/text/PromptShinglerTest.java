@@ -121,6 +121,33 @@ class PromptShinglerTest {
   }
 
   @Test
+  void theLineEvidenceComesFromTheFirstAndLastLineBreakOfTheTokens() {
+    // The lexer remembers its first and last line-break token instead of the skeleton scanning
+    // for them; a closed quote takes tokens back, but never across a line.
+    List<String> texts = new ArrayList<>();
+    for (Prompt p : PromptSample.benign()) {
+      texts.add(p.text());
+    }
+    texts.add("Summarise \"this\nquote\" please\nand \"that one\"\n\"a closed quote at the end\"");
+    texts.add("```\ncode\n```\nthen\n\n\nthe \"last\nline\"");
+    texts.add("no line break at all");
+    ShingleBuffer buffer = new ShingleBuffer();
+    for (String text : texts) {
+      SHINGLER.shingle(text, buffer);
+      int first = -1;
+      int last = -1;
+      for (int i = 0; i < buffer.tokenCount(); i++) {
+        if (buffer.tokenKind(i) == TokenKind.NEWLINE) {
+          first = first < 0 ? i : first;
+          last = i;
+        }
+      }
+      assertThat(buffer.firstNewline).as(text).isEqualTo(first);
+      assertThat(buffer.lastNewline).as(text).isEqualTo(last);
+    }
+  }
+
+  @Test
   void anAddressTakesItsWordsDigitsWithIt() {
     // the digits before '@' once stayed flagged, making the next long word an identifier
     ShingleBuffer buffer = new ShingleBuffer();
