@@ -230,13 +230,19 @@ public final class TemplateIndex {
     return bandKey(signature, 0, band);
   }
 
+  /**
+   * The key of a band: a polynomial over its rows (MinHash components, already uniform), mixed
+   * once. Equal rows give equal keys; unequal rows collide only as a random 64-bit value would,
+   * and a collision only adds a candidate that {@link #assign} then verifies. Not persisted (the
+   * band maps are rebuilt from the members on {@link #deserialize}).
+   */
   private long bandKey(long[] signature, int offset, int band) {
     long h = band * GOLDEN;
     int from = offset + band * rows;
     for (int r = 0; r < rows; r++) {
-      h = mix(h + signature[from + r]);
+      h = (h + signature[from + r]) * GOLDEN;
     }
-    return h;
+    return mix(h);
   }
 
   private static boolean contains(int[] values, int n, int value) {
