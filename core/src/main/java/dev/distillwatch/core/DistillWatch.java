@@ -2,7 +2,6 @@ package dev.distillwatch.core;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,17 +153,29 @@ public final class DistillWatch {
     if (found == 0) {
       return List.of();
     }
-    Integer[] order = new Integer[found];
+    // An insertion sort of the few signal indices (stable, as the order of equal ones must be):
+    // no boxing and no comparator objects on the request path.
+    int[] order = new int[found];
     for (int i = 0; i < found; i++) {
-      order[i] = i;
+      int x = i;
+      int j = i - 1;
+      while (j >= 0 && precedes(x, order[j], signals, contribution)) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = x;
     }
-    Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -contribution[i])
-        .thenComparing(i -> signals[i].detector()));
     Signal[] sorted = new Signal[found];
     for (int i = 0; i < found; i++) {
       sorted[i] = signals[order[i]];
     }
     return Arrays.asList(sorted);
+  }
+
+  /** Whether signal {@code a} comes before {@code b}: a larger contribution, then the detector's name. */
+  private static boolean precedes(int a, int b, Signal[] signals, double[] contribution) {
+    int c = Double.compare(-contribution[a], -contribution[b]);
+    return c < 0 || (c == 0 && signals[a].detector().compareTo(signals[b].detector()) < 0);
   }
 
   private List<String> recordFailure(int i, Throwable t, List<String> failed) {

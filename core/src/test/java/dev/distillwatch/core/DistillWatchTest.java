@@ -99,6 +99,18 @@ class DistillWatchTest {
   }
 
   @Test
+  void signalsComeStrongestFirstAndEqualOnesByDetectorName() {
+    DistillWatch watch = DistillWatch.builder()
+        .detector(fixed("c", 0.5, null))
+        .detector(fixed("a", 0.3, null))
+        .detector(fixed("d", 0.9, null))
+        .detector(fixed("b", 0.5, null))
+        .build();
+    assertThat(watch.inspect(exchange("acct", 1)).signals()).extracting(Signal::detector)
+        .containsExactly("d", "b", "c", "a");
+  }
+
+  @Test
   void throwingDetectorIsIsolatedCountedAndMarksVerdictPartial() {
     DistillWatch watch = DistillWatch.builder()
         .detector(throwing("broken", new IllegalStateException("bug")))
