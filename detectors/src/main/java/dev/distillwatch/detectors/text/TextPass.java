@@ -31,6 +31,8 @@ public final class TextPass {
   /** Signature components; the {@code TemplateIndex} default. */
   public static final int COMPONENTS = 128;
 
+  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
   private static final ConcurrentHashMap<Key, Derivation<TextPass>> DERIVATIONS = new ConcurrentHashMap<>();
 
   private final PhraseScan phrases;
@@ -145,8 +147,6 @@ public final class TextPass {
     }
     return mix((((h0 * GOLDEN + h1) * GOLDEN + h2) * GOLDEN + h3) ^ n);
   }
-
-  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
   /** Murmur3 fmix64. */
   private static long mix(long x) {

@@ -234,7 +234,7 @@ public final class TemplateIndex {
    * The key of a band: a polynomial over its rows (MinHash components, already uniform), mixed
    * once. Equal rows give equal keys; unequal rows collide only as a random 64-bit value would,
    * and a collision only adds a candidate that {@link #assign} then verifies. Not persisted (the
-   * band maps are rebuilt from the members on {@link #deserialize}).
+   * band maps are rebuilt from the members by {@link #fromByteArray}).
    */
   private long bandKey(long[] signature, int offset, int band) {
     long h = band * GOLDEN;
