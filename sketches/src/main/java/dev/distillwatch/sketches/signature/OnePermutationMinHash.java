@@ -18,7 +18,8 @@ package dev.distillwatch.sketches.signature;
  * the Jaccard similarity J with standard error {@code sqrt(J(1-J)/k)} (tested against hash4j
  * SuperMinHash). Written here because hash4j offers no one-permutation scheme; element hashing
  * itself comes from hash4j (keyed by the deployment seed). Immutable and thread-safe; {@code
- * compute} allocates nothing when given an output array.
+ * compute} allocates a scratch list of the empty bins ({@code 4k} bytes), and the signature
+ * unless given an output array.
  */
 public final class OnePermutationMinHash {
   /**
@@ -98,38 +99,38 @@ public final class OnePermutationMinHash {
       int bin = (int) (((h >>> 32) * k) >>> 32);
       out[bin] = Math.min(out[bin], h >>> 1); // branch-free; EMPTY is Long.MAX_VALUE
     }
-    int filled = 0;
+    // Branch-free from here on but for the probes: which bins are empty is as random as the
+    // elements, and a branch on it mispredicts about once per empty bin (measured: a third of the
+    // cost of a signature of a 1 KB prompt's skeleton).
+    int[] empties = new int[k];
+    int empty = 0;
     for (int i = 0; i < k; i++) {
-      if (out[i] != EMPTY) {
-        filled++;
-      }
+      empties[empty] = i;
+      empty += out[i] == EMPTY ? 1 : 0;
     }
-    if (filled == 0) {
+    if (empty == k) {
       java.util.Arrays.fill(out, 0, k, -1L);
       return;
     }
-    if (filled == k) {
+    if (empty == 0) {
       return;
     }
     // Optimal densification: borrowed values are stored complemented (negative) so that probes
     // only ever copy from bins that were filled by elements, then restored.
-    for (int i = 0; i < k; i++) {
-      if (out[i] != EMPTY) {
-        continue;
-      }
+    for (int e = 0; e < empty; e++) {
+      int i = empties[e];
       for (int m = i + 2; ; m++) {
         int j = m < probes.length ? probes[m] : probe(m);
         long donor = out[j];
-        if (donor >= 0 && donor != EMPTY) {
+        if (donor + 1 > 0) { // filled by an element: neither EMPTY (+1 overflows) nor borrowed
           out[i] = ~donor;
           break;
         }
       }
     }
     for (int i = 0; i < k; i++) {
-      if (out[i] < 0) {
-        out[i] = ~out[i];
-      }
+      long x = out[i];
+      out[i] = x ^ (x >> 63); // ~x where borrowed (negative), x elsewhere
     }
   }
 
