@@ -79,6 +79,18 @@ public final class PromptShingler {
   private static final byte[] ASCII_CLASS = new byte[128];
   private static final char[] ASCII_FOLD = new char[128];
   /**
+   * What the lexer's fast loop ({@code Lexer.words}) does with an ASCII char: {@link #FAST_LETTER}
+   * extends the word (up to 8 letters), {@link #FAST_SPACE} ends it, {@link #FAST_PUNCT} ends it
+   * and is a punctuation token (every punctuation char the general path has no rule of its own
+   * for, and ':' and '.' but after "http", "https" and "www"), {@link #FAST_NEWLINE} ends it and
+   * is a line break; 0 sends the char to the general path (digits, '@', quote marks, back-ticks).
+   */
+  private static final byte[] FAST = new byte[128];
+  private static final byte FAST_LETTER = 1;
+  private static final byte FAST_SPACE = 2;
+  private static final byte FAST_PUNCT = 3;
+  private static final byte FAST_NEWLINE = 4;
+  /**
    * Per BMP char, learnt on first sight: {@link #KNOWN}, plus for the chars NFKC leaves alone
    * (most letters of most scripts) {@link #INERT}, the class of the char's lower case (bits 16–18)
    * and that lower case (bits 0–15). 256 KB, so that runs of such chars skip the Normalizer and
@@ -107,6 +119,9 @@ public final class PromptShingler {
         cls = OTHER;
       }
       ASCII_CLASS[c] = cls;
+      FAST[c] = cls == LETTER ? FAST_LETTER : cls == SPACE ? FAST_SPACE
+          : cls == NEWLINE ? FAST_NEWLINE
+          : cls == OTHER && c != '@' && c != '"' && c != '`' ? FAST_PUNCT : 0;
     }
   }
 
@@ -241,6 +256,19 @@ public final class PromptShingler {
   }
 
   /**
+   * As {@link #shingle(CharSequence, ShingleBuffer)}, with every char on the lexer's general path:
+   * the reference its fast loop is held to in tests.
+   */
+  void shingleOnTheGeneralPath(CharSequence prompt, ShingleBuffer out) {
+    out.reset();
+    Lexer lexer = new Lexer(out, null);
+    lexer.generalOnly = true;
+    lexer.run(prompt, NoAutomaton.INSTANCE, NoAutomaton.COUNTS, 0);
+    buildSkeleton(out);
+    addLines(out);
+  }
+
+  /**
    * The skeleton rendered as text, e.g. {@code "answer the following question : \n ‹…› "}; for
    * debugging and tests only (allocates).
    */
@@ -339,6 +367,7 @@ public final class PromptShingler {
   private final class Lexer {
     private final ShingleBuffer out;
     private final List<String> rendered; // null on the hot path
+    private boolean generalOnly; // no fast loop (see shingleOnTheGeneralPath)
     // the automaton run alongside (see run)
     private CharAutomaton automaton;
     private short[] aClass;
@@ -378,7 +407,7 @@ public final class PromptShingler {
       this.counts = counts;
       this.base = base;
       int state = automaton.start();
-      final int[] columns = asciiColumns(automaton);
+      final int[] columns = generalOnly ? null : asciiColumns(automaton);
       int n = text.length();
       // One bulk copy (an intrinsic for String) so the loop reads a char[] without per-char
       // String bounds and coder checks.
@@ -395,9 +424,9 @@ public final class PromptShingler {
         char c = prompt[i];
         if (c < 128) {
           byte cls = ASCII_CLASS[c];
-          // The common case: a letter while no word, fence, URL, quote-mark or number-separator
-          // state is pending.
-          if (cls == LETTER && columns != null && rendered == null && out.wordLength == 0
+          // The common case: letters, spaces, punctuation and line breaks while no word, fence,
+          // URL, quote-mark or number-separator state is pending.
+          if (FAST[c] != 0 && columns != null && rendered == null && out.wordLength == 0
               && !inFence && skipUntilSpace < 0 && pendingBackticks == 0 && pendingSeparator == 0) {
             long r = words(prompt, i, n, state, columns);
             i = (int) (r >>> 32);
@@ -422,25 +451,28 @@ public final class PromptShingler {
     }
 
     /**
-     * The common case, with the lexer's state in locals and no call on the way through a word:
-     * words of ASCII letters, each ended by a single space or the prompt's end, from a letter at
-     * {@code i} with nothing pending, stepping the automaton over every char. Words of up to 8
-     * letters are hashed and added here, the token and content arrays in locals; longer words go
-     * back to the general path because calling {@link #flushWord} from this loop made the JIT keep
-     * the automaton's state on the stack, a store and a load more on its chain (measured). One
-     * flat loop with a branch per char class, rather than a loop per word inside a loop over
-     * words: 0.1–0.3 µs less per 1 KB (measured), the same tokens.
-     * Returns {@code (i << 32) | state} where the general path takes over: at the first char of
-     * anything else (a 9th letter, punctuation, a line break), with the word read so far open in
-     * the word buffer.
+     * The common case, with the lexer's state in locals and no call on its way: words of up to 8
+     * ASCII letters, the spaces, punctuation and line breaks between them (see {@link #FAST}),
+     * from a char at {@code i} with nothing pending, stepping the automaton over every char. The
+     * tokens are what the general path makes of the same chars (a differential check on the
+     * bundled and the shared prompts and on fuzzed text holds them equal); what has a rule of its
+     * own (a 9th letter, digits, quote marks, URLs) goes back to the general path, because calling
+     * {@link #flushWord} from this loop made the JIT keep the automaton's state on the stack, a
+     * store and a load more on its chain (measured). One flat loop with a branch per char class:
+     * a loop per word inside a loop over words, and punctuation and line breaks on the general
+     * path, cost 0.4–0.6 µs more per 1 KB (measured).
+     * Returns {@code (i << 32) | state} where the general path takes over, with the word read so
+     * far open in the word buffer.
      */
     private long words(char[] prompt, int i, int n, int state, int[] columns) {
       final ShingleBuffer out = this.out;
       final char[] word = out.word;
       final char[] table = aTable;
       final int hits = aHits;
-      final int spaceColumn = columns[' '];
       final byte wordCode = TokenKind.WORD.code();
+      final byte punctCode = TokenKind.PUNCT.code();
+      final byte newlineCode = TokenKind.NEWLINE.code();
+      final long newlineHash = slotHash[TokenKind.NEWLINE.ordinal()];
       long[] tokens = out.tokenHash;
       byte[] kinds = out.tokenKind;
       int tokenCount = out.tokenCount;
@@ -449,19 +481,20 @@ public final class PromptShingler {
       int length = 0;
       while (i < n) {
         char c = prompt[i];
-        if (c < 128 && ASCII_CLASS[c] == LETTER) {
+        if (c >= 128) {
+          break;
+        }
+        byte fast = FAST[c];
+        if (fast == FAST_LETTER) {
           if (length == 8) {
             break; // a 9th letter: the general path reads the rest of the word
           }
-          state = table[columns[c] + state];
-          if (state >= hits) {
-            hit(state);
-          }
           word[length++] = ASCII_FOLD[c];
-          i++;
-        } else if (c == ' ' && length > 0) {
-          long hash = hashShortWord(word, length);
-          if (tokenCount == tokens.length || contentSize == content.length) {
+        } else {
+          if (fast == 0 || (c == ':' || c == '.') && length > 2 && isUrlStart(word, length)) {
+            break;
+          }
+          if (tokenCount + 2 > tokens.length || contentSize == content.length) {
             out.tokenCount = tokenCount;
             out.contentSize = contentSize;
             out.grow();
@@ -469,18 +502,33 @@ public final class PromptShingler {
             kinds = out.tokenKind;
             content = out.content;
           }
-          tokens[tokenCount] = hash;
-          kinds[tokenCount++] = wordCode;
-          content[contentSize++] = hash;
-          length = 0;
-          state = table[spaceColumn + state];
-          if (state >= hits) {
-            hit(state);
+          if (length > 0) {
+            long hash = hashShortWord(word, length);
+            tokens[tokenCount] = hash;
+            kinds[tokenCount++] = wordCode;
+            content[contentSize++] = hash;
+            length = 0;
           }
-          i++;
-        } else {
-          break;
+          if (fast == FAST_PUNCT) {
+            tokens[tokenCount] = asciiHash[c];
+            kinds[tokenCount++] = punctCode;
+          } else if (fast == FAST_NEWLINE) {
+            quoteStart = -1; // quotes do not span lines
+            if (tokenCount == 0 || kinds[tokenCount - 1] != newlineCode) { // runs are one token
+              if (out.firstNewline < 0) {
+                out.firstNewline = tokenCount;
+              }
+              out.lastNewline = tokenCount;
+              tokens[tokenCount] = newlineHash;
+              kinds[tokenCount++] = newlineCode;
+            }
+          }
         }
+        state = table[columns[c] + state];
+        if (state >= hits) {
+          hit(state);
+        }
+        i++;
       }
       out.tokenCount = tokenCount;
       out.contentSize = contentSize;
@@ -494,6 +542,13 @@ public final class PromptShingler {
       wordHasLetter = length > 0;
       wordHasDigit = false;
       return (long) i << 32 | state;
+    }
+
+    /** Whether the word is "http", "https" or "www", which a ':' or a '.' makes a URL. */
+    private boolean isUrlStart(char[] word, int length) {
+      return length == 3 ? word[0] == 'w' && word[1] == 'w' && word[2] == 'w'
+          : (length == 4 || length == 5 && word[4] == 's')
+              && word[0] == 'h' && word[1] == 't' && word[2] == 't' && word[3] == 'p';
     }
 
     /** One automaton transition on a raw char, counting the hits; returns the next state. */

@@ -102,22 +102,46 @@ class PromptShinglerTest {
   }
 
   /**
-   * Words between single spaces take the lexer's fast path, words between tabs its general path:
-   * both must give the same tokens, skeleton and content on real prompts.
+   * The lexer's fast loop (words, spaces, punctuation and line breaks) must make exactly the
+   * tokens its general path makes of the same chars: on real prompts, and on the cases where a
+   * char has a rule of its own (URLs, addresses, numbers, quotes, fences, long words, runs of
+   * line breaks, non-ASCII text).
    */
   @Test
-  void theFastPathForWordsBetweenSpacesLexesAsTheGeneralPath() {
-    List<Prompt> prompts = new ArrayList<>(PromptSample.benign());
-    prompts.addAll(PromptSample.extractionStyle());
+  void theFastLoopLexesAsTheGeneralPath() {
+    List<String> texts = new ArrayList<>();
+    PromptSample.benign().forEach(p -> texts.add(p.text()));
+    PromptSample.extractionStyle().forEach(p -> texts.add(p.text()));
+    texts.addAll(List.of(
+        "see http://example.com/a, then https: and www.example.org or www. alone",
+        "mail me at someone@example.com; http:// www.",
+        "pi is 3.14, not 3,14 or 1,000. Then 2nd, 3rd; gpt4 and 0x1f",
+        "a \"quoted phrase\" and an \"open quote\nover a line\", `tick` and ```code``` done",
+        "extraordinarily long words: internationalisation, a_b, snake_case_name!",
+        "lines\n\n\nand\r\nwindows\tline ends\n",
+        "caf\u00e9 na\u00efve \u201cquoted\u201d \u4e2d\u6587 text, stra\u00dfe.",
+        "ends with a word",
+        "ends with punctuation!?",
+        "  leading spaces, trailing spaces  "));
     ShingleBuffer fast = new ShingleBuffer();
     ShingleBuffer general = new ShingleBuffer();
-    for (Prompt p : prompts) {
-      SHINGLER.shingle(p.text(), fast);
-      SHINGLER.shingle(p.text().replace(' ', '\t'), general);
-      assertThat(fast.skeletonCopy()).as(p.id()).isEqualTo(general.skeletonCopy());
-      assertThat(java.util.Arrays.copyOf(fast.content(), fast.contentSize())).as(p.id())
+    for (String text : texts) {
+      SHINGLER.shingle(text, fast);
+      SHINGLER.shingleOnTheGeneralPath(text, general);
+      String at = text.substring(0, Math.min(60, text.length()));
+      assertThat(tokens(fast)).as(at).isEqualTo(tokens(general));
+      assertThat(fast.skeletonCopy()).as(at).isEqualTo(general.skeletonCopy());
+      assertThat(java.util.Arrays.copyOf(fast.content(), fast.contentSize())).as(at)
           .isEqualTo(java.util.Arrays.copyOf(general.content(), general.contentSize()));
     }
+  }
+
+  private static List<String> tokens(ShingleBuffer buffer) {
+    List<String> tokens = new ArrayList<>();
+    for (int i = 0; i < buffer.tokenCount(); i++) {
+      tokens.add(buffer.tokenKind(i) + ":" + Long.toHexString(buffer.tokenHash[i]));
+    }
+    return tokens;
   }
 
   @Test
