@@ -80,7 +80,7 @@ public final class PromptShingler {
   private static final char[] ASCII_FOLD = new char[128];
   /**
    * What the lexer's fast loop ({@code Lexer.words}) does with an ASCII char: {@link #FAST_LETTER}
-   * extends the word (up to 8 letters), {@link #FAST_SPACE} ends it, {@link #FAST_PUNCT} ends it
+   * extends the word (up to 15 letters: from 16 on, a word of hex letters is an identifier), {@link #FAST_SPACE} ends it, {@link #FAST_PUNCT} ends it
    * and is a punctuation token (every punctuation char the general path has no rule of its own
    * for, and ':' and '.' but after "http", "https" and "www"), {@link #FAST_NEWLINE} ends it and
    * is a line break; 0 sends the char to the general path (digits, '@', quote marks, back-ticks).
@@ -451,16 +451,15 @@ public final class PromptShingler {
     }
 
     /**
-     * The common case, with the lexer's state in locals and no call on its way: words of up to 8
-     * ASCII letters, the spaces, punctuation and line breaks between them (see {@link #FAST}),
-     * from a char at {@code i} with nothing pending, stepping the automaton over every char. The
-     * tokens are what the general path makes of the same chars (a differential check on the
-     * bundled and the shared prompts and on fuzzed text holds them equal); what has a rule of its
-     * own (a 9th letter, digits, quote marks, URLs) goes back to the general path, because calling
-     * {@link #flushWord} from this loop made the JIT keep the automaton's state on the stack, a
-     * store and a load more on its chain (measured). One flat loop with a branch per char class:
-     * a loop per word inside a loop over words, and punctuation and line breaks on the general
-     * path, cost 0.4–0.6 µs more per 1 KB (measured).
+     * The common case, with the lexer's state in locals: words of up to 15 ASCII letters and the
+     * spaces, punctuation and line breaks between them (see {@link #FAST}), from a char at {@code
+     * i} with nothing pending, stepping the automaton over every char. It makes exactly the tokens
+     * the general path makes of the same chars (a test holds it to {@link
+     * #shingleOnTheGeneralPath}); what has a rule of its own (a 16th letter, digits, quote marks,
+     * URLs) goes back to the general path. One flat loop with a branch per char class: a loop per
+     * word inside a loop over words, with punctuation, line breaks and words of 9 letters or more
+     * on the general path, cost ~0.8 µs more per 1 KB (measured), and calling {@link #flushWord}
+     * from the loop made the JIT keep the automaton's state on the stack (measured).
      * Returns {@code (i << 32) | state} where the general path takes over, with the word read so
      * far open in the word buffer.
      */
@@ -486,8 +485,8 @@ public final class PromptShingler {
         }
         byte fast = FAST[c];
         if (fast == FAST_LETTER) {
-          if (length == 8) {
-            break; // a 9th letter: the general path reads the rest of the word
+          if (length == 15) {
+            break; // a 16th letter: the general path reads the rest of the word
           }
           word[length++] = ASCII_FOLD[c];
         } else {
@@ -503,7 +502,7 @@ public final class PromptShingler {
             content = out.content;
           }
           if (length > 0) {
-            long hash = hashShortWord(word, length);
+            long hash = length <= 8 ? hashShortWord(word, length) : hashLongWord(length);
             tokens[tokenCount] = hash;
             kinds[tokenCount++] = wordCode;
             content[contentSize++] = hash;
@@ -533,7 +532,7 @@ public final class PromptShingler {
       out.tokenCount = tokenCount;
       out.contentSize = contentSize;
       if (i == n && length > 0) { // the prompt ends with this word
-        long hash = hashShortWord(word, length);
+        long hash = length <= 8 ? hashShortWord(word, length) : hashLongWord(length);
         out.addToken(hash, wordCode);
         out.addContent(hash);
         length = 0;
@@ -542,6 +541,12 @@ public final class PromptShingler {
       wordHasLetter = length > 0;
       wordHasDigit = false;
       return (long) i << 32 | state;
+    }
+
+    /** The keyed hash of a word of more than 8 chars in the word buffer, as {@link #hashWord}. */
+    private long hashLongWord(int length) {
+      out.wordLength = length;
+      return hasher.hashCharsToLong(out.wordView);
     }
 
     /** Whether the word is "http", "https" or "www", which a ':' or a '.' makes a URL. */

@@ -118,6 +118,7 @@ class PromptShinglerTest {
         "pi is 3.14, not 3,14 or 1,000. Then 2nd, 3rd; gpt4 and 0x1f",
         "a \"quoted phrase\" and an \"open quote\nover a line\", `tick` and ```code``` done",
         "extraordinarily long words: internationalisation, a_b, snake_case_name!",
+        "hex words: abcdefabcdefabcd deadbeefcafebabe. deadbeefcafebab, wonderful incomprehension",
         "lines\n\n\nand\r\nwindows\tline ends\n",
         "caf\u00e9 na\u00efve \u201cquoted\u201d \u4e2d\u6587 text, stra\u00dfe.",
         "ends with a word",
