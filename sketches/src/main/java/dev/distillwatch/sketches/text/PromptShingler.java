@@ -80,10 +80,11 @@ public final class PromptShingler {
   private static final char[] ASCII_FOLD = new char[128];
   /**
    * What the lexer's fast loop ({@code Lexer.words}) does with an ASCII char: {@link #FAST_LETTER}
-   * extends the word (up to 15 letters: from 16 on, a word of hex letters is an identifier), {@link #FAST_SPACE} ends it, {@link #FAST_PUNCT} ends it
-   * and is a punctuation token (every punctuation char the general path has no rule of its own
-   * for, and ':' and '.' but after "http", "https" and "www"), {@link #FAST_NEWLINE} ends it and
-   * is a line break; 0 sends the char to the general path (digits, '@', quote marks, back-ticks).
+   * extends the word (up to 15 letters: from 16 on, a word of hex letters is an identifier),
+   * {@link #FAST_SPACE} ends it, {@link #FAST_PUNCT} ends it and is a punctuation token (every
+   * punctuation char the general path has no rule of its own for, and ':' and '.' but after
+   * "http", "https" and "www"), {@link #FAST_NEWLINE} ends it and is a line break; 0 sends the
+   * char to the general path (digits, '@', quote marks, back-ticks).
    */
   private static final byte[] FAST = new byte[128];
   private static final byte FAST_LETTER = 1;

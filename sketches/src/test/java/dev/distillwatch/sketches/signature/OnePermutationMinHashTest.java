@@ -93,7 +93,8 @@ class OnePermutationMinHashTest {
     for (int i = 0; i < k; i++) {
       int donor = i;
       for (int m = i + 2; !filled[donor]; m++) {
-        donor = (int) (((OnePermutationMinHash.mix(seed + m * 0x9E3779B97F4A7C15L) >>> 32) * k) >>> 32);
+        long probe = OnePermutationMinHash.mix(seed + m * 0x9E3779B97F4A7C15L);
+        donor = (int) (((probe >>> 32) * k) >>> 32);
       }
       signature[i] = bins[donor];
     }
